@@ -1,0 +1,55 @@
+package dev.vectorjpa.jdbc;
+
+import java.util.regex.Pattern;
+
+/**
+ * The one place where SQL identifiers taken from configuration or mapping are validated and quoted.
+ *
+ * @since 0.1
+ */
+public final class SqlIdentifiers {
+
+	// Letters, digits, underscore and dollar, not starting with a digit or dollar; PostgreSQL truncates at 63 bytes.
+	private static final Pattern IDENTIFIER = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_$]{0,62}");
+
+	private SqlIdentifiers() {
+	}
+
+	/**
+	 * Validates a single identifier and returns it double-quoted, e.g. {@code "knowledge_embeddings"}.
+	 * @param what what the identifier names, for the error message (e.g. {@code vector-jpa.store.table})
+	 * @throws IllegalArgumentException for anything but letters, digits, {@code _} and {@code $} (max 63)
+	 */
+	public static String quote(String identifier, String what) {
+		return "\"" + validate(identifier, what) + "\"";
+	}
+
+	/** Validates an identifier without quoting it, returning it unchanged. */
+	public static String validate(String identifier, String what) {
+		if (identifier == null || !IDENTIFIER.matcher(identifier).matches()) {
+			throw new IllegalArgumentException("Invalid SQL identifier for " + what + ": '" + identifier
+					+ "' (expected letters, digits, '_' or '$', starting with a letter or '_', at most 63 characters)");
+		}
+		return identifier;
+	}
+
+	/** Quotes {@code schema.name}, or just {@code name} when the schema is null or empty. */
+	public static String qualified(String schema, String name, String what) {
+		return (schema == null || schema.isEmpty()) ? quote(name, what)
+				: quote(schema, what + " schema") + "." + quote(name, what);
+	}
+
+	/**
+	 * Quotes an identifier as Hibernate produced it from the mapping (already trusted, may carry quotes of its own);
+	 * embedded double quotes are doubled.
+	 */
+	public static String quoteMapped(String identifier) {
+		String bare = (identifier.length() > 1 && identifier.startsWith("\"") && identifier.endsWith("\""))
+				? identifier.substring(1, identifier.length() - 1) : identifier;
+		if (bare.startsWith("`") && bare.endsWith("`") && bare.length() > 1) {
+			bare = bare.substring(1, bare.length() - 1);
+		}
+		return "\"" + bare.replace("\"", "\"\"") + "\"";
+	}
+
+}

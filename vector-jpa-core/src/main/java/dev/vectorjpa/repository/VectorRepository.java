@@ -1,0 +1,40 @@
+package dev.vectorjpa.repository;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.repository.NoRepositoryBean;
+
+/**
+ * A {@link JpaRepository} with nearest-neighbour search over the entity's {@code @VectorColumn}, metadata filters,
+ * binary {@code COPY} bulk insert and hybrid search. Derived {@code findNearest…} query methods may be declared too.
+ *
+ * @param <T> the entity type
+ * @param <ID> the id type
+ * @since 0.1
+ */
+@NoRepositoryBean
+public interface VectorRepository<T, ID> extends JpaRepository<T, ID> {
+
+	/** The {@code k} entities nearest to {@code query}, nearest first. */
+	List<Nearest<T>> findNearest(float[] query, int k);
+
+	/** The {@code k} entities nearest to {@code query}, with per-query search options. */
+	List<Nearest<T>> findNearest(float[] query, int k, SearchOptions options);
+
+	/** The {@code k} entities nearest to {@code query} among those whose JSON metadata matches {@code filter}. */
+	List<Nearest<T>> findNearest(float[] query, int k, MetadataFilter filter);
+
+	/** The number of entities whose JSON metadata matches {@code filter}. */
+	long count(MetadataFilter filter);
+
+	/**
+	 * Inserts entities with binary {@code COPY} in the current transaction (ids must be assigned or client-generated).
+	 * @return the number of rows written
+	 */
+	int bulkInsert(Iterable<? extends T> entities);
+
+	/** The {@code k} best entities by reciprocal rank fusion of vector similarity and full-text rank. */
+	List<Nearest<T>> findHybrid(float[] query, String text, int k);
+
+}
