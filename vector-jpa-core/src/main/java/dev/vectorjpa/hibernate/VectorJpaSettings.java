@@ -1,0 +1,95 @@
+package dev.vectorjpa.hibernate;
+
+import java.util.Map;
+
+import dev.vectorjpa.Metric;
+import dev.vectorjpa.mapping.VectorColumn;
+import dev.vectorjpa.mapping.VectorType;
+
+/**
+ * Names of the Hibernate/JPA properties vector-jpa reads (the Spring Boot starter fills them from
+ * {@code vector-jpa.*}), and the one set of rules that resolves a {@link VectorColumn}'s defaults from them.
+ *
+ * @since 0.1
+ */
+public final class VectorJpaSettings {
+
+	/** Default dimension count for {@code @VectorColumn(dimensions = 0)}. */
+	public static final String DIMENSIONS = "vector-jpa.dimensions";
+
+	/** Default metric for a {@code @VectorColumn} without one ({@code cosine}, {@code euclidean}, ...). */
+	public static final String METRIC = "vector-jpa.metric";
+
+	private VectorJpaSettings() {
+	}
+
+	/**
+	 * The dimension count of an attribute: the annotation's, else the {@link #DIMENSIONS} setting.
+	 * @param attribute {@code Entity.attribute}, for the error message
+	 * @throws IllegalStateException when neither gives a positive count
+	 */
+	public static int dimensions(VectorColumn column, Map<String, ?> settings, String attribute) {
+		if (column.dimensions() < 0) {
+			throw new IllegalStateException("@VectorColumn on " + attribute + " has negative dimensions "
+					+ column.dimensions());
+		}
+		if (column.dimensions() > 0) {
+			return checkMax(column.dimensions(), column.type(), attribute);
+		}
+		Object configured = settings.get(DIMENSIONS);
+		if (configured == null || configured.toString().isBlank()) {
+			throw new IllegalStateException("@VectorColumn on " + attribute + " has no dimensions: set "
+					+ "@VectorColumn(dimensions = ...) or the default with property '" + DIMENSIONS + "'");
+		}
+		int dimensions;
+		try {
+			dimensions = Integer.parseInt(configured.toString().trim());
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalStateException("Property '" + DIMENSIONS + "' must be a whole number, got '" + configured
+					+ "'");
+		}
+		if (dimensions < 1) {
+			throw new IllegalStateException("Property '" + DIMENSIONS + "' must be positive, got " + dimensions
+					+ " (needed by @VectorColumn on " + attribute + ")");
+		}
+		return checkMax(dimensions, column.type(), attribute);
+	}
+
+	/**
+	 * The metric of an attribute: the annotation's; else {@code HAMMING} for bit columns, the {@link #METRIC}
+	 * setting, or {@code COSINE}.
+	 * @throws IllegalStateException when the metric is not defined for the column type
+	 */
+	public static Metric metric(VectorColumn column, Map<String, ?> settings, String attribute) {
+		Metric metric;
+		if (column.metric().length > 1) {
+			throw new IllegalStateException("@VectorColumn on " + attribute + " names more than one metric");
+		}
+		if (column.metric().length == 1) {
+			metric = column.metric()[0];
+		}
+		else if (column.type() == VectorType.BIT) {
+			metric = Metric.HAMMING;
+		}
+		else {
+			Object configured = settings.get(METRIC);
+			metric = (configured == null || configured.toString().isBlank()) ? Metric.COSINE
+					: (configured instanceof Metric m) ? m : Metric.parse(configured.toString());
+		}
+		if (!metric.supports(column.type())) {
+			throw new IllegalStateException("@VectorColumn on " + attribute + ": metric " + metric
+					+ " is not defined for " + column.type().sqlName() + " columns");
+		}
+		return metric;
+	}
+
+	private static int checkMax(int dimensions, VectorType type, String attribute) {
+		if (dimensions > type.maxDimensions()) {
+			throw new IllegalStateException("@VectorColumn on " + attribute + " has " + dimensions + " dimensions; "
+					+ type.sqlName() + " allows at most " + type.maxDimensions());
+		}
+		return dimensions;
+	}
+
+}
