@@ -1,0 +1,127 @@
+package dev.vectorjpa.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.vectorjpa.mapping.VectorType;
+
+/**
+ * Checks the database against what the application maps and configures: every vector column exists with its mapped
+ * type and dimension, and pgvector is installed and recent enough for every feature in use. All problems are reported
+ * together, in one exception.
+ *
+ * @since 0.1
+ */
+public final class PgVectorSchemaValidator {
+
+	// to_regclass applies the search path and identifier quoting rules to a table expression as Hibernate writes it.
+	private static final String COLUMN_TYPE_SQL = """
+			SELECT to_regclass(?) IS NOT NULL,
+				(SELECT format_type(a.atttypid, a.atttypmod) FROM pg_attribute a
+				 WHERE a.attrelid = to_regclass(?) AND a.attname = ? AND a.attnum > 0 AND NOT a.attisdropped)""";
+
+	private PgVectorSchemaValidator() {
+	}
+
+	/**
+	 * Validates the schema.
+	 * @param columns the mapped vector columns
+	 * @param features what the configuration uses (description, e.g. {@code vector-jpa.search.iterative-scan}) and
+	 * the pgvector version it needs
+	 * @throws IllegalStateException listing every problem found
+	 */
+	public static void validate(Connection connection, Collection<ExpectedColumn> columns, Map<String, String> features)
+			throws SQLException {
+		List<String> problems = new ArrayList<>();
+		Optional<String> version = PgVectorExtension.installedVersion(connection);
+		if (version.isEmpty()) {
+			problems.add("the pgvector extension is not installed in this database (run: "
+					+ PgVectorExtension.CREATE_SQL + ")");
+		}
+		else {
+			features.forEach((feature, required) -> {
+				if (!PgVectorExtension.isAtLeast(version.get(), required)) {
+					problems.add(feature + " needs pgvector " + required + " or later, the database has "
+							+ version.get());
+				}
+			});
+			for (ExpectedColumn column : columns) {
+				String required = minimumVersion(column.type());
+				if (!PgVectorExtension.isAtLeast(version.get(), required)) {
+					problems.add(column.attribute() + ": " + column.type().sqlName() + " columns need pgvector "
+							+ required + " or later, the database has " + version.get());
+				}
+			}
+		}
+		try (PreparedStatement statement = connection.prepareStatement(COLUMN_TYPE_SQL)) {
+			for (ExpectedColumn column : columns) {
+				checkColumn(statement, column, problems);
+			}
+		}
+		if (!problems.isEmpty()) {
+			StringBuilder message = new StringBuilder("The database schema does not match the vector mapping ("
+					+ problems.size() + ((problems.size() == 1) ? " problem" : " problems")
+					+ "; set vector-jpa.validate-schema=false to skip this check):");
+			problems.forEach((problem) -> message.append(System.lineSeparator()).append(" - ").append(problem));
+			throw new IllegalStateException(message.toString());
+		}
+	}
+
+	private static void checkColumn(PreparedStatement statement, ExpectedColumn column, List<String> problems)
+			throws SQLException {
+		statement.setString(1, column.table());
+		statement.setString(2, column.table());
+		statement.setString(3, unquote(column.column()));
+		try (ResultSet rs = statement.executeQuery()) {
+			rs.next();
+			String expected = column.type().sqlType(column.dimensions());
+			if (!rs.getBoolean(1)) {
+				problems.add(column.attribute() + ": table " + column.table() + " does not exist (expected column "
+						+ column.column() + " " + expected + ")");
+				return;
+			}
+			String actual = rs.getString(2);
+			if (actual == null) {
+				problems.add(column.attribute() + ": column " + column.table() + "." + column.column()
+						+ " does not exist (expected " + expected + ")");
+			}
+			else if (!actual.equals(expected)) {
+				problems.add(column.attribute() + ": column " + column.table() + "." + column.column() + " is "
+						+ actual + ", expected " + expected);
+			}
+		}
+	}
+
+	// pg_attribute holds folded names: a quoted identifier keeps its case, an unquoted one is lower-cased.
+	private static String unquote(String column) {
+		if (column.length() > 1 && column.startsWith("\"") && column.endsWith("\"")) {
+			return column.substring(1, column.length() - 1).replace("\"\"", "\"");
+		}
+		return column.toLowerCase(Locale.ROOT);
+	}
+
+	private static String minimumVersion(VectorType type) {
+		// halfvec, sparsevec and the bit operators arrived in pgvector 0.7.0.
+		return (type == VectorType.VECTOR) ? "0.5.0" : "0.7.0";
+	}
+
+	/**
+	 * A mapped vector column.
+	 * @param attribute {@code Entity.attribute}, for messages
+	 * @param table the table as the ORM writes it (possibly schema-qualified or quoted)
+	 * @param column the column as the ORM writes it (possibly quoted)
+	 * @param type the mapped type
+	 * @param dimensions the mapped dimension count
+	 */
+	public record ExpectedColumn(String attribute, String table, String column, VectorType type, int dimensions) {
+	}
+
+}

@@ -1,0 +1,49 @@
+package dev.vectorjpa.observation;
+
+import java.util.Locale;
+import java.util.function.Supplier;
+
+import dev.vectorjpa.Metric;
+import dev.vectorjpa.mapping.IndexType;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@link VectorJpaObservations} reporting to a Micrometer {@link ObservationRegistry}: with Micrometer's default
+ * handlers every observation becomes a timer (and a span when tracing is configured).
+ *
+ * @since 0.1
+ */
+public final class MicrometerVectorJpaObservations implements VectorJpaObservations {
+
+	private final ObservationRegistry registry;
+
+	/** Observations reported to {@code registry}. */
+	public MicrometerVectorJpaObservations(ObservationRegistry registry) {
+		if (registry == null) {
+			throw new IllegalArgumentException("ObservationRegistry must not be null");
+		}
+		this.registry = registry;
+	}
+
+	@Override
+	public <T> T observe(String name, String entity, @Nullable Metric metric, @Nullable IndexType indexType,
+			Supplier<T> work) {
+		if (this.registry.isNoop()) {
+			return work.get();
+		}
+		// Only low-cardinality values: entity names, metrics and index types are finite sets.
+		return Observation.createNotStarted(name, this.registry)
+			.contextualName(name + " " + entity)
+			.lowCardinalityKeyValue(ENTITY_KEY, entity)
+			.lowCardinalityKeyValue(METRIC_KEY, lowerCase(metric))
+			.lowCardinalityKeyValue(INDEX_TYPE_KEY, lowerCase(indexType))
+			.observe(work);
+	}
+
+	private static String lowerCase(@Nullable Enum<?> value) {
+		return (value != null) ? value.name().toLowerCase(Locale.ROOT) : "none";
+	}
+
+}

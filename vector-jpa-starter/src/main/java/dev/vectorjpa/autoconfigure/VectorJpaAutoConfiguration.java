@@ -1,0 +1,156 @@
+package dev.vectorjpa.autoconfigure;
+
+import javax.sql.DataSource;
+
+import dev.vectorjpa.hibernate.VectorJpaSettings;
+import dev.vectorjpa.observation.MicrometerVectorJpaObservations;
+import dev.vectorjpa.observation.VectorJpaObservations;
+import dev.vectorjpa.repository.SearchOptions;
+import dev.vectorjpa.repository.VectorRepository;
+import dev.vectorjpa.tenancy.DomainResolver;
+import io.micrometer.observation.ObservationRegistry;
+import jakarta.persistence.EntityManagerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jpa.autoconfigure.EntityManagerFactoryDependsOnPostProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.orm.jpa.AbstractEntityManagerFactoryBean;
+import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for vector-jpa: passes
+ * {@code vector-jpa.*} defaults to Hibernate, creates the pgvector extension before the schema, validates the schema
+ * after it, and exposes the domain resolver, the search defaults and the observations.
+ *
+ * @since 0.1
+ */
+@AutoConfiguration(after = { DataSourceAutoConfiguration.class, HibernateJpaAutoConfiguration.class },
+		afterName = { "org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration",
+				"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
+@ConditionalOnClass({ VectorRepository.class, EntityManagerFactory.class })
+@ConditionalOnBooleanProperty(name = "vector-jpa.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(VectorJpaProperties.class)
+public final class VectorJpaAutoConfiguration {
+
+	/** Name of the {@link SearchOptions} bean holding the {@code vector-jpa.search.*} defaults. */
+	public static final String SEARCH_OPTIONS_BEAN_NAME = "vectorJpaSearchOptions";
+
+	@Bean
+	HibernatePropertiesCustomizer vectorJpaHibernatePropertiesCustomizer(VectorJpaProperties properties) {
+		return (hibernateProperties) -> {
+			// @VectorColumn(dimensions = 0) and metric-less columns read these while Hibernate builds its types.
+			if (properties.getDimensions() != null) {
+				hibernateProperties.putIfAbsent(VectorJpaSettings.DIMENSIONS, properties.getDimensions());
+			}
+			hibernateProperties.putIfAbsent(VectorJpaSettings.METRIC, properties.getMetric());
+		};
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DomainResolver domainResolver(VectorJpaProperties properties) {
+		return DomainResolver.fixed(properties.getDomain());
+	}
+
+	@Bean(name = SEARCH_OPTIONS_BEAN_NAME)
+	@ConditionalOnMissingBean(name = SEARCH_OPTIONS_BEAN_NAME)
+	SearchOptions vectorJpaSearchOptions(VectorJpaProperties properties) {
+		VectorJpaProperties.Search search = properties.getSearch();
+		SearchOptions.Builder builder = SearchOptions.builder();
+		// The builder checks the ranges, so a bad value fails start-up naming the option.
+		if (search.getEfSearch() != null) {
+			builder.efSearch(search.getEfSearch());
+		}
+		if (search.getProbes() != null) {
+			builder.probes(search.getProbes());
+		}
+		if (search.getIterativeScan() != null) {
+			builder.iterativeScan(search.getIterativeScan());
+		}
+		if (search.getMaxScanTuples() != null) {
+			builder.maxScanTuples(search.getMaxScanTuples());
+		}
+		return builder.build();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ObservationRegistry.class)
+	static class MicrometerObservationConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		VectorJpaObservations vectorJpaObservations(ObjectProvider<ObservationRegistry> observationRegistry) {
+			return new MicrometerVectorJpaObservations(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingClass("io.micrometer.observation.ObservationRegistry")
+	static class NoopObservationConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		VectorJpaObservations vectorJpaObservations() {
+			return VectorJpaObservations.noop();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnSingleCandidate(DataSource.class)
+	@ConditionalOnBooleanProperty(name = "vector-jpa.create-extension", matchIfMissing = true)
+	static class ExtensionConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		VectorJpaExtensionInitializer vectorJpaExtensionInitializer(DataSource dataSource) {
+			return new VectorJpaExtensionInitializer(dataSource);
+		}
+
+		/**
+		 * Makes the entity manager factory wait for the extension: Hibernate's DDL needs the vector types.
+		 */
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(LocalContainerEntityManagerFactoryBean.class)
+		@ConditionalOnBean(AbstractEntityManagerFactoryBean.class)
+		static class ExtensionEntityManagerFactoryDependsOnPostProcessor
+				extends EntityManagerFactoryDependsOnPostProcessor {
+
+			ExtensionEntityManagerFactoryDependsOnPostProcessor() {
+				super(VectorJpaExtensionInitializer.class);
+			}
+
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnSingleCandidate(DataSource.class)
+	@ConditionalOnBean(EntityManagerFactory.class)
+	@ConditionalOnBooleanProperty(name = "vector-jpa.validate-schema", matchIfMissing = true)
+	static class SchemaValidationConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		VectorJpaSchemaValidation vectorJpaSchemaValidation(DataSource dataSource,
+				EntityManagerFactory entityManagerFactory, VectorJpaProperties properties) {
+			return new VectorJpaSchemaValidation(dataSource, entityManagerFactory,
+					VectorJpaSchemaValidation.features(properties));
+		}
+
+	}
+
+}
