@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.postgresql.util.PSQLException;
+
 /**
  * The pgvector extension in the connected database: creating it, its installed version, its invalid indexes.
  *
@@ -48,7 +50,7 @@ public final class PgVectorExtension {
 
 	// The extension name is a parameter only so that the permission error can be tested with an untrusted extension.
 	static void create(Connection connection, String extension) {
-		String sql = "CREATE EXTENSION IF NOT EXISTS " + SqlIdentifiers.quote(extension, "extension");
+		String sql = "CREATE EXTENSION IF NOT EXISTS " + SqlIdentifiers.validate(extension, "extension");
 		try (Statement statement = connection.createStatement()) {
 			statement.execute(sql);
 		}
@@ -59,17 +61,27 @@ public final class PgVectorExtension {
 
 	private static String createFailure(Connection connection, String extension, String sql, SQLException ex) {
 		String database = currentDatabase(connection);
+		String reason = serverMessage(ex);
 		if ("42501".equals(ex.getSQLState())) {
 			return "The database role may not create the '" + extension + "' extension in database '" + database
-					+ "' (" + ex.getMessage() + "). An administrator must run: " + sql + "; in database '" + database
+					+ "' (" + reason + "). An administrator must run: " + sql + "; in database '" + database
 					+ "' (then this start-up step is a no-op), or set vector-jpa.create-extension=false";
 		}
 		if ("58P01".equals(ex.getSQLState()) || "0A000".equals(ex.getSQLState())) {
 			return "The '" + extension + "' extension is not available on the PostgreSQL server of database '"
 					+ database + "': install pgvector on the server (https://github.com/pgvector/pgvector), then run: "
-					+ sql + "; (" + ex.getMessage() + ")";
+					+ sql + "; (" + reason + ")";
 		}
-		return "Could not run '" + sql + "' in database '" + database + "': " + ex.getMessage();
+		return "Could not run '" + sql + "' in database '" + database + "': " + reason;
+	}
+
+	// The server's one-line message, without the driver's multi-line decoration of hints and positions.
+	private static String serverMessage(SQLException ex) {
+		if (ex instanceof PSQLException psql && psql.getServerErrorMessage() != null
+				&& psql.getServerErrorMessage().getMessage() != null) {
+			return psql.getServerErrorMessage().getMessage();
+		}
+		return String.valueOf(ex.getMessage());
 	}
 
 	/** The installed pgvector version (e.g. {@code 0.8.0}), empty when the extension is not in this database. */

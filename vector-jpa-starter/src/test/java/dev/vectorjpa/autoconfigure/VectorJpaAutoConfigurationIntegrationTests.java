@@ -1,0 +1,125 @@
+package dev.vectorjpa.autoconfigure;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.vectorjpa.autoconfigure.app.StarterDocument;
+import dev.vectorjpa.autoconfigure.app.StarterTestApplication;
+import dev.vectorjpa.autoconfigure.mismatch.MismatchTestApplication;
+import dev.vectorjpa.hibernate.MappedVectorColumns;
+import dev.vectorjpa.hibernate.VectorJpaSettings;
+import dev.vectorjpa.jdbc.PgVectorSchemaValidator.ExpectedColumn;
+import dev.vectorjpa.mapping.VectorType;
+import dev.vectorjpa.test.DatabaseTest;
+import dev.vectorjpa.test.TestSchema;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Boots real Spring Boot JPA applications with the starter against the database.
+ */
+@DatabaseTest
+class VectorJpaAutoConfigurationIntegrationTests {
+
+	@Test
+	void bootsAJpaApplicationWithTheExtensionFirstAndDimensionsFromProperties(TestSchema schema) {
+		try (ConfigurableApplicationContext context = run(StarterTestApplication.class,
+				"spring.jpa.hibernate.ddl-auto=create-drop", "vector-jpa.dimensions=3")) {
+			EntityManagerFactory entityManagerFactory = context.getBean(EntityManagerFactory.class);
+			assertThat(entityManagerFactory.unwrap(SessionFactoryImplementor.class).getProperties())
+				.containsEntry(VectorJpaSettings.DIMENSIONS, 3);
+			assertThat(MappedVectorColumns.of(entityManagerFactory)).containsExactly(new ExpectedColumn(
+					"StarterDocument.embedding", "starter_documents", "embedding", VectorType.VECTOR, 3));
+			assertThat(schema.query("SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = '"
+					+ schema.name() + ".starter_documents'::regclass AND attname = 'embedding'"))
+				.containsExactly(List.of("vector(3)"));
+			assertThat(context.getBeanNamesForType(VectorJpaSchemaValidation.class)).hasSize(1);
+			// The extension is created before the entity manager factory (and its schema generation) starts.
+			String[] extensionInitializers = context.getBeanNamesForType(VectorJpaExtensionInitializer.class);
+			assertThat(extensionInitializers).hasSize(1);
+			assertThat(context.getBeanFactory().getBeanDefinition("entityManagerFactory").getDependsOn())
+				.contains(extensionInitializers[0]);
+			EntityManager entityManager = entityManagerFactory.createEntityManager();
+			entityManager.getTransaction().begin();
+			entityManager.persist(new StarterDocument(UUID.randomUUID(), "x", new float[] { 1, 0, 0 }));
+			entityManager.getTransaction().commit();
+			entityManager.close();
+			assertThat(schema.query("SELECT embedding::text FROM starter_documents"))
+				.containsExactly(List.of("[1,0,0]"));
+		}
+	}
+
+	@Test
+	void healthReportsTheExtensionVersionAndInvalidIndexes(TestSchema schema) {
+		try (ConfigurableApplicationContext context = run(StarterTestApplication.class,
+				"spring.jpa.hibernate.ddl-auto=create-drop", "vector-jpa.dimensions=3")) {
+			VectorJpaHealthIndicator health = context.getBean(VectorJpaHealthIndicator.class);
+			String version = (String) schema.query("SELECT extversion FROM pg_extension WHERE extname = 'vector'")
+				.get(0)
+				.get(0);
+			Health up = health.health();
+			assertThat(up.getStatus()).isEqualTo(Status.UP);
+			assertThat(up.getDetails()).containsOnly(Map.entry("extension", "vector"), Map.entry("version", version));
+			// A failed CREATE INDEX CONCURRENTLY leaves an invalid index behind.
+			schema.execute("CREATE TABLE duplicates (id int, embedding vector(2))",
+					"INSERT INTO duplicates VALUES (1, '[1,1]'), (2, '[1,1]')");
+			try {
+				schema.execute("CREATE UNIQUE INDEX CONCURRENTLY duplicates_embedding ON duplicates (embedding)");
+			}
+			catch (IllegalStateException expected) {
+				assertThat(expected).hasMessageContaining("could not create unique index");
+			}
+			Health down = health.health();
+			assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(down.getDetails()).containsEntry("invalidIndexes",
+					List.of(schema.name() + ".duplicates_embedding"));
+			schema.execute("DROP TABLE duplicates");
+		}
+	}
+
+	@Test
+	void failsStartUpListingEverySchemaProblem(TestSchema schema) {
+		schema.execute("CREATE TABLE wrong_dimension (id bigint PRIMARY KEY, embedding vector(5))",
+				"CREATE TABLE wrong_type (id bigint PRIMARY KEY, embedding real[])");
+		assertThatExceptionOfType(BeanCreationException.class)
+			.isThrownBy(() -> run(MismatchTestApplication.class, "spring.jpa.hibernate.ddl-auto=none",
+					"vector-jpa.dimensions=3").close())
+			.havingRootCause()
+			.isInstanceOf(IllegalStateException.class)
+			.withMessage(String.join(System.lineSeparator(),
+					"The database schema does not match the vector mapping (3 problems; set "
+							+ "vector-jpa.validate-schema=false to skip this check):",
+					" - MissingTableDocument.embedding: table missing_table does not exist (expected column embedding "
+							+ "vector(3))",
+					" - WrongDimensionDocument.embedding: column wrong_dimension.embedding is vector(5), expected "
+							+ "vector(3)",
+					" - WrongTypeDocument.embedding: column wrong_type.embedding is real[], expected vector(3)"));
+		try (ConfigurableApplicationContext context = run(MismatchTestApplication.class,
+				"spring.jpa.hibernate.ddl-auto=none", "vector-jpa.dimensions=3", "vector-jpa.validate-schema=false")) {
+			assertThat(context.getBeanNamesForType(VectorJpaSchemaValidation.class)).isEmpty();
+		}
+		schema.execute("DROP TABLE wrong_dimension", "DROP TABLE wrong_type");
+	}
+
+	private static ConfigurableApplicationContext run(Class<?> application, String... properties) {
+		SpringApplication app = new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
+			.properties(properties)
+			.build();
+		return app.run();
+	}
+
+}
