@@ -30,6 +30,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Tests for {@link VectorJpaAutoConfiguration} and {@link VectorJpaHealthContributorAutoConfiguration} (no database).
@@ -273,6 +274,41 @@ class VectorJpaAutoConfigurationTests {
 				.hasLowCardinalityKeyValue(VectorJpaObservations.METRIC_KEY, "cosine")
 				.hasLowCardinalityKeyValue(VectorJpaObservations.INDEX_TYPE_KEY, "hnsw")
 				.hasBeenStarted()
+				.hasBeenStopped();
+		});
+	}
+
+	@Test
+	void observationsRecordFailuresAndRethrow() {
+		TestObservationRegistry registry = TestObservationRegistry.create();
+		this.contextRunner.withBean(ObservationRegistry.class, () -> registry).run((context) -> {
+			VectorJpaObservations observations = context.getBean(VectorJpaObservations.class);
+			IllegalStateException failure = new IllegalStateException("boom");
+			assertThatIllegalStateException().isThrownBy(() -> observations.bulkInsert("Document", () -> {
+				throw failure;
+			})).isSameAs(failure);
+			TestObservationRegistryAssert.assertThat(registry)
+				.hasObservationWithNameEqualTo(VectorJpaObservations.BULK_INSERT)
+				.that()
+				.hasLowCardinalityKeyValue(VectorJpaObservations.ENTITY_KEY, "Document")
+				.hasLowCardinalityKeyValue(VectorJpaObservations.METRIC_KEY, "none")
+				.hasLowCardinalityKeyValue(VectorJpaObservations.INDEX_TYPE_KEY, "none")
+				.hasError(failure);
+		});
+	}
+
+	@Test
+	void indexBuildsAreObserved() {
+		TestObservationRegistry registry = TestObservationRegistry.create();
+		this.contextRunner.withBean(ObservationRegistry.class, () -> registry).run((context) -> {
+			context.getBean(VectorJpaObservations.class)
+				.indexBuild("Document", Metric.INNER_PRODUCT, IndexType.IVFFLAT, () -> {
+				});
+			TestObservationRegistryAssert.assertThat(registry)
+				.hasObservationWithNameEqualTo(VectorJpaObservations.INDEX_BUILD)
+				.that()
+				.hasLowCardinalityKeyValue(VectorJpaObservations.METRIC_KEY, "inner_product")
+				.hasLowCardinalityKeyValue(VectorJpaObservations.INDEX_TYPE_KEY, "ivfflat")
 				.hasBeenStopped();
 		});
 	}
