@@ -42,7 +42,7 @@ class VectorTextParserUnitTests {
 	@Test
 	void parsesHalfwayCasesExactly() {
 		Random random = new Random(13);
-		for (int i = 0; i < 100_000; i++) {
+		for (int i = 0; i < 30_000; i++) {
 			float value = Float.intBitsToFloat(random.nextInt(0x7f000000));
 			float next = Math.nextUp(value);
 			BigDecimal midpoint = new BigDecimal(value).add(new BigDecimal(next)).divide(BigDecimal.valueOf(2));
@@ -91,10 +91,11 @@ class VectorTextParserUnitTests {
 
 	private static void assertParsesLikeJdk(String text) {
 		String literal = "[" + text + "]";
-		float expected = Float.parseFloat(text);
-		assertThat(Float.floatToRawIntBits(VectorTextParser.parseFloat(literal, 1, literal.length() - 1)))
-			.as(text)
-			.isEqualTo(Float.floatToRawIntBits(expected));
+		int expected = Float.floatToRawIntBits(Float.parseFloat(text));
+		int actual = Float.floatToRawIntBits(VectorTextParser.parseFloat(literal, 1, literal.length() - 1));
+		if (actual != expected) {
+			assertThat(actual).as(text).isEqualTo(expected);
+		}
 	}
 
 	// PostgreSQL prints the shortest round-tripping digits, switching to exponent form below 1e-4 and from 1e15.
