@@ -6,9 +6,6 @@ import dev.vectorjpa.mapping.VectorColumn;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.Array;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /**
  * An entity whose vector dimension comes from {@code vector-jpa.dimensions}.
@@ -22,11 +19,8 @@ public class StarterDocument {
 
 	private String title;
 
-	// TODO remove @JdbcTypeCode/@Array once the @VectorColumn type contributor is in core: the DDL's vector(3)
-	// must then come from vector-jpa.dimensions alone.
+	// No dimensions here: the column's vector(3) comes from vector-jpa.dimensions.
 	@VectorColumn
-	@JdbcTypeCode(SqlTypes.VECTOR)
-	@Array(length = 3)
 	private float[] embedding;
 
 	protected StarterDocument() {

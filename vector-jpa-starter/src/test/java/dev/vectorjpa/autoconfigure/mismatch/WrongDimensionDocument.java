@@ -4,9 +4,6 @@ import dev.vectorjpa.mapping.VectorColumn;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.Array;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /**
  * A vector entity for the schema validation test.
@@ -19,8 +16,6 @@ public class WrongDimensionDocument {
 	private Long id;
 
 	@VectorColumn
-	@JdbcTypeCode(SqlTypes.VECTOR)
-	@Array(length = 3)
 	private float[] embedding;
 
 }
