@@ -5,6 +5,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
@@ -106,6 +109,23 @@ class DatabaseUrlEnvironmentPostProcessorUnitTests {
 		int before = environment.getPropertySources().size();
 		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
 		assertThat(environment.getPropertySources().size()).isEqualTo(before);
+	}
+
+	@Test
+	void isRegisteredWithSpringBoot() {
+		SpringApplication application = new SpringApplication(EmptyConfiguration.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		application.setDefaultProperties(Map.of("DATABASE_URL", "postgresql://app:s%3Acret@db:6543/prod?sslmode=require"));
+		try (ConfigurableApplicationContext context = application.run()) {
+			assertThat(context.getEnvironment().getProperty("spring.datasource.url"))
+				.isEqualTo("jdbc:postgresql://db:6543/prod?sslmode=require");
+			assertThat(context.getEnvironment().getProperty("spring.datasource.password")).isEqualTo("s:cret");
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class EmptyConfiguration {
+
 	}
 
 	private static StandardEnvironment environment(Map<String, Object> properties) {
