@@ -9,6 +9,9 @@ import dev.vectorjpa.mapping.SparseVector;
 import dev.vectorjpa.test.DatabaseTest;
 import dev.vectorjpa.test.TestSchema;
 import org.hibernate.SessionFactory;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.type.descriptor.jdbc.JdbcType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -122,6 +125,38 @@ class VectorTypeRoundTripIntegrationTests {
 		sessionFactory.inTransaction((session) -> session.find(VectorRow.class, 6L).embedding = replacement);
 		VectorRow read = sessionFactory.fromTransaction((session) -> session.find(VectorRow.class, 6L));
 		assertThat(floatBits(read.embedding)).isEqualTo(floatBits(replacement));
+	}
+
+	@Test
+	void attributesUseVectorJpaJdbcTypes() {
+		EntityPersister persister = sessionFactory.unwrap(SessionFactoryImplementor.class)
+			.getMappingMetamodel()
+			.getEntityDescriptor(VectorRow.class);
+		assertThat(jdbcType(persister, "embedding")).isSameAs(PgVectorJdbcType.VECTOR);
+		assertThat(jdbcType(persister, "half")).isSameAs(PgVectorJdbcType.HALFVEC);
+		assertThat(jdbcType(persister, "sparse")).isSameAs(PgSparseVectorJdbcType.INSTANCE);
+		assertThat(jdbcType(persister, "bits")).isSameAs(PgBitJdbcType.INSTANCE);
+	}
+
+	@Test
+	void nativeQueryReadsEntitiesAndTextColumns() {
+		VectorRow row = new VectorRow(8L);
+		row.embedding = randomFloats(new Random(8), 2000);
+		saveAndReload(row);
+		VectorRow read = sessionFactory.fromTransaction((session) -> session
+			.createNativeQuery("SELECT * FROM vector_rows WHERE id = :id", VectorRow.class)
+			.setParameter("id", 8L)
+			.getSingleResult());
+		assertThat(floatBits(read.embedding)).isEqualTo(floatBits(row.embedding));
+		String text = sessionFactory.fromTransaction((session) -> session
+			.createNativeQuery("SELECT embedding::text FROM vector_rows WHERE id = :id", String.class)
+			.setParameter("id", 8L)
+			.getSingleResult());
+		assertThat(floatBits(VectorTextParser.parseVector(text))).isEqualTo(floatBits(row.embedding));
+	}
+
+	private static JdbcType jdbcType(EntityPersister persister, String attribute) {
+		return persister.findAttributeMapping(attribute).getSingleJdbcMapping().getJdbcType();
 	}
 
 	private static VectorRow saveAndReload(VectorRow row) {
