@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.TreeMap;
 
+import dev.vectorjpa.Metric;
 import dev.vectorjpa.mapping.BitVector;
 import dev.vectorjpa.mapping.SparseVector;
 import dev.vectorjpa.test.DatabaseTest;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Every vector type written through Hibernate and read back, at the largest dimensions, plus nulls.
@@ -153,6 +155,17 @@ class VectorTypeRoundTripIntegrationTests {
 			.setParameter("id", 8L)
 			.getSingleResult());
 		assertThat(floatBits(VectorTextParser.parseVector(text))).isEqualTo(floatBits(row.embedding));
+	}
+
+	@Test
+	void mappedAttributesAreAvailableFromTheEntityManagerFactory() {
+		List<VectorAttribute> attributes = VectorMappings.of(sessionFactory, VectorRow.class);
+		assertThat(attributes).extracting(VectorAttribute::attribute, VectorAttribute::sqlType, VectorAttribute::metric,
+				VectorAttribute::table, VectorAttribute::column)
+			.containsExactlyInAnyOrder(tuple("embedding", "vector(2000)", Metric.COSINE, "vector_rows", "embedding"),
+					tuple("half", "halfvec(4000)", Metric.COSINE, "vector_rows", "half"),
+					tuple("sparse", "sparsevec(1000000)", Metric.COSINE, "vector_rows", "sparse"),
+					tuple("bits", "bit(64000)", Metric.HAMMING, "vector_rows", "bits"));
 	}
 
 	private static JdbcType jdbcType(EntityPersister persister, String attribute) {
