@@ -16,7 +16,6 @@ import dev.vectorjpa.mapping.IndexType;
 import dev.vectorjpa.mapping.VectorColumn;
 import dev.vectorjpa.mapping.VectorIndex;
 import jakarta.persistence.EntityManagerFactory;
-import org.hibernate.MappingException;
 import org.hibernate.SessionFactory;
 import org.hibernate.boot.Metadata;
 import org.hibernate.mapping.Column;
@@ -112,8 +111,8 @@ public final class VectorMappings {
 		return entityName.substring(entityName.lastIndexOf('.') + 1) + "." + property.getName();
 	}
 
-	/** The declared type of an attribute, read from its field or else its getter. */
-	static Class<?> attributeType(Class<?> entityClass, String name) {
+	/** The declared type of an attribute, read from its field or else its getter; null when neither is found. */
+	static @Nullable Class<?> attributeType(Class<?> entityClass, String name) {
 		AnnotatedElement member = member(entityClass, name);
 		if (member instanceof Field field) {
 			return field.getType();
@@ -121,7 +120,7 @@ public final class VectorMappings {
 		if (member instanceof Method method) {
 			return method.getReturnType();
 		}
-		throw new MappingException("No field or getter for attribute " + entityClass.getSimpleName() + "." + name);
+		return null;
 	}
 
 	private static @Nullable AnnotatedElement member(Class<?> entityClass, String name) {
