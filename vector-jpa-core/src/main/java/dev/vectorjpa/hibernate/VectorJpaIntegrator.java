@@ -34,7 +34,7 @@ public final class VectorJpaIntegrator implements Integrator {
 		Map<String, Object> settings = sessionFactory.getServiceRegistry()
 			.requireService(ConfigurationService.class)
 			.getSettings();
-		List<VectorAttribute> attributes = VectorMappings.of(metadata, settings);
+		List<VectorColumnMapping> attributes = VectorMappings.of(metadata, settings);
 		VectorMappings.register(sessionFactory, attributes);
 		if (attributes.isEmpty()) {
 			return;
@@ -68,7 +68,7 @@ public final class VectorJpaIntegrator implements Integrator {
 		return false;
 	}
 
-	private static void validateSchema(SessionFactoryImplementor sessionFactory, List<VectorAttribute> attributes) {
+	private static void validateSchema(SessionFactoryImplementor sessionFactory, List<VectorColumnMapping> attributes) {
 		JdbcConnectionAccess access = sessionFactory.getServiceRegistry()
 			.requireService(JdbcServices.class)
 			.getBootstrapJdbcConnectionAccess();

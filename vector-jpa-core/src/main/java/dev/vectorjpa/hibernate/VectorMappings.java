@@ -36,7 +36,7 @@ public final class VectorMappings {
 	private static final String INDEX_TYPE = "vector-jpa.index.type";
 
 	// Filled by VectorJpaIntegrator for every session factory it integrates with; weak so factories can be collected.
-	private static final Map<SessionFactory, List<VectorAttribute>> BY_SESSION_FACTORY = new WeakHashMap<>();
+	private static final Map<SessionFactory, List<VectorColumnMapping>> BY_SESSION_FACTORY = new WeakHashMap<>();
 
 	private VectorMappings() {
 	}
@@ -45,9 +45,9 @@ public final class VectorMappings {
 	 * The vector attributes of every entity of a running persistence unit, as resolved at its start-up.
 	 * @throws IllegalStateException when the factory was not started with vector-jpa on the class path
 	 */
-	public static List<VectorAttribute> of(EntityManagerFactory entityManagerFactory) {
+	public static List<VectorColumnMapping> of(EntityManagerFactory entityManagerFactory) {
 		SessionFactory sessionFactory = entityManagerFactory.unwrap(SessionFactory.class);
-		List<VectorAttribute> attributes;
+		List<VectorColumnMapping> attributes;
 		synchronized (BY_SESSION_FACTORY) {
 			attributes = BY_SESSION_FACTORY.get(sessionFactory);
 		}
@@ -59,13 +59,13 @@ public final class VectorMappings {
 	}
 
 	/** The vector attributes of one entity class of a running persistence unit (empty when it has none). */
-	public static List<VectorAttribute> of(EntityManagerFactory entityManagerFactory, Class<?> entityClass) {
+	public static List<VectorColumnMapping> of(EntityManagerFactory entityManagerFactory, Class<?> entityClass) {
 		return of(entityManagerFactory).stream()
 			.filter((attribute) -> attribute.entityClass() == entityClass)
 			.toList();
 	}
 
-	static void register(SessionFactory sessionFactory, List<VectorAttribute> attributes) {
+	static void register(SessionFactory sessionFactory, List<VectorColumnMapping> attributes) {
 		synchronized (BY_SESSION_FACTORY) {
 			BY_SESSION_FACTORY.put(sessionFactory, attributes);
 		}
@@ -78,8 +78,8 @@ public final class VectorMappings {
 	}
 
 	/** The vector attributes of every entity in {@code metadata}. */
-	public static List<VectorAttribute> of(Metadata metadata, Map<String, ?> settings) {
-		List<VectorAttribute> attributes = new ArrayList<>();
+	public static List<VectorColumnMapping> of(Metadata metadata, Map<String, ?> settings) {
+		List<VectorColumnMapping> attributes = new ArrayList<>();
 		for (PersistentClass entity : metadata.getEntityBindings()) {
 			Class<?> entityClass = entity.getMappedClass();
 			if (entityClass == null) {
@@ -97,7 +97,7 @@ public final class VectorMappings {
 				int dimensions = VectorJpaSettings.dimensions(annotation, settings, name);
 				Metric metric = VectorJpaSettings.metric(annotation, settings, name);
 				Table table = column.getValue().getTable();
-				attributes.add(new VectorAttribute(entity.getEntityName(), entityClass, property.getName(),
+				attributes.add(new VectorColumnMapping(entity.getEntityName(), entityClass, property.getName(),
 						annotation.type(), dimensions, metric, column.isNullable() && property.isOptional(),
 						isHnswIndexed(member.getAnnotation(VectorIndex.class), settings), table.getSchema(),
 						table.getName(), table.isQuoted(), column.getName(), column.isQuoted()));

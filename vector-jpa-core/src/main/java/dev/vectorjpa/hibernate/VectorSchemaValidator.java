@@ -31,11 +31,11 @@ public final class VectorSchemaValidator {
 	 * The mismatches between {@code attributes} and the columns of the database {@code connection} points to, one
 	 * message per column naming table, column, expected and found type; empty when all match.
 	 */
-	public static List<String> validate(Connection connection, Collection<VectorAttribute> attributes)
+	public static List<String> validate(Connection connection, Collection<VectorColumnMapping> attributes)
 			throws SQLException {
 		List<String> problems = new ArrayList<>();
 		try (PreparedStatement statement = connection.prepareStatement(COLUMN_TYPE)) {
-			for (VectorAttribute attribute : attributes) {
+			for (VectorColumnMapping attribute : attributes) {
 				String table = fold(attribute.table(), attribute.tableQuoted());
 				String column = fold(attribute.column(), attribute.columnQuoted());
 				String schema = attribute.schema();

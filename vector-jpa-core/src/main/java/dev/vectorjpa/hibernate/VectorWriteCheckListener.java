@@ -31,15 +31,15 @@ public final class VectorWriteCheckListener
 
 	private static final int[] NONE = new int[0];
 
-	private final Map<String, List<VectorAttribute>> attributesByEntity;
+	private final Map<String, List<VectorColumnMapping>> attributesByEntity;
 
 	// Property indexes are known once the persisters exist, after the integrator runs: resolved on first use.
 	private final Map<String, int[]> indexesByEntity = new ConcurrentHashMap<>();
 
 	/** Creates a listener checking the given attributes. */
-	public VectorWriteCheckListener(List<VectorAttribute> attributes) {
-		Map<String, List<VectorAttribute>> byEntity = new ConcurrentHashMap<>();
-		for (VectorAttribute attribute : attributes) {
+	public VectorWriteCheckListener(List<VectorColumnMapping> attributes) {
+		Map<String, List<VectorColumnMapping>> byEntity = new ConcurrentHashMap<>();
+		for (VectorColumnMapping attribute : attributes) {
 			byEntity.computeIfAbsent(attribute.entityName(), (name) -> new ArrayList<>()).add(attribute);
 		}
 		this.attributesByEntity = byEntity;
@@ -73,7 +73,7 @@ public final class VectorWriteCheckListener
 			return;
 		}
 		EntityPersister persister = event.getEntityEntry().getPersister();
-		List<VectorAttribute> attributes = this.attributesByEntity.get(persister.getEntityName());
+		List<VectorColumnMapping> attributes = this.attributesByEntity.get(persister.getEntityName());
 		if (attributes == null) {
 			return;
 		}
@@ -93,7 +93,7 @@ public final class VectorWriteCheckListener
 			return;
 		}
 		EntityPersister persister = session.getEntityPersister(entityName, entity);
-		List<VectorAttribute> attributes = this.attributesByEntity.get(persister.getEntityName());
+		List<VectorColumnMapping> attributes = this.attributesByEntity.get(persister.getEntityName());
 		if (attributes == null) {
 			return;
 		}
@@ -105,7 +105,7 @@ public final class VectorWriteCheckListener
 		}
 	}
 
-	private int[] indexes(EntityPersister persister, List<VectorAttribute> attributes) {
+	private int[] indexes(EntityPersister persister, List<VectorColumnMapping> attributes) {
 		return this.indexesByEntity.computeIfAbsent(persister.getEntityName(), (name) -> {
 			if (attributes.isEmpty()) {
 				return NONE;

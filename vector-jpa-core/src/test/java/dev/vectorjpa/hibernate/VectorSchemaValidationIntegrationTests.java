@@ -59,7 +59,7 @@ class VectorSchemaValidationIntegrationTests {
 	@Test
 	void validatorListsEveryMismatchForReuse(TestSchema schema) throws Exception {
 		schema.execute("CREATE TABLE \"Items\" (id bigint, a sparsevec(10), b bit(8), c vector(4))");
-		List<VectorAttribute> attributes = List.of(
+		List<VectorColumnMapping> attributes = List.of(
 				attribute("a", VectorType.SPARSEVEC, 10, Metric.COSINE),
 				attribute("b", VectorType.BIT, 16, Metric.HAMMING),
 				attribute("c", VectorType.VECTOR, 4, Metric.L1),
@@ -71,8 +71,8 @@ class VectorSchemaValidationIntegrationTests {
 		}
 	}
 
-	private static VectorAttribute attribute(String column, VectorType type, int dimensions, Metric metric) {
-		return new VectorAttribute(Object.class.getName(), Object.class, column, type, dimensions, metric, true, false,
+	private static VectorColumnMapping attribute(String column, VectorType type, int dimensions, Metric metric) {
+		return new VectorColumnMapping(Object.class.getName(), Object.class, column, type, dimensions, metric, true, false,
 				null, "Items", true, column, false);
 	}
 

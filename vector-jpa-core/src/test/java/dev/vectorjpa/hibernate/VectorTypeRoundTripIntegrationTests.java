@@ -159,9 +159,9 @@ class VectorTypeRoundTripIntegrationTests {
 
 	@Test
 	void mappedAttributesAreAvailableFromTheEntityManagerFactory() {
-		List<VectorAttribute> attributes = VectorMappings.of(sessionFactory, VectorRow.class);
-		assertThat(attributes).extracting(VectorAttribute::attribute, VectorAttribute::sqlType, VectorAttribute::metric,
-				VectorAttribute::table, VectorAttribute::column)
+		List<VectorColumnMapping> attributes = VectorMappings.of(sessionFactory, VectorRow.class);
+		assertThat(attributes).extracting(VectorColumnMapping::attribute, VectorColumnMapping::sqlType, VectorColumnMapping::metric,
+				VectorColumnMapping::table, VectorColumnMapping::column)
 			.containsExactlyInAnyOrder(tuple("embedding", "vector(2000)", Metric.COSINE, "vector_rows", "embedding"),
 					tuple("half", "halfvec(4000)", Metric.COSINE, "vector_rows", "half"),
 					tuple("sparse", "sparsevec(1000000)", Metric.COSINE, "vector_rows", "sparse"),
