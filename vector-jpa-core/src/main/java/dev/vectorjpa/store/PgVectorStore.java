@@ -81,6 +81,8 @@ public class PgVectorStore implements VectorStore, InitializingBean {
 			if (this.settings.autoCreateTable()) {
 				this.transactions.execute("create vector store table", (connection) -> {
 					try (Statement statement = connection.createStatement()) {
+						// Instances starting together would otherwise race on the catalog (duplicate pg_type rows).
+						this.indexes.lockTable(connection);
 						statement.execute(this.sql.createSchema);
 						statement.execute(this.sql.createTable);
 					}
@@ -154,7 +156,7 @@ public class PgVectorStore implements VectorStore, InitializingBean {
 		}
 		initialize();
 		String sqlText = statement;
-		return this.transactions.execute("search vectors", (connection) -> this.reads.search(connection, sqlText,
+		return this.transactions.read("search vectors", (connection) -> this.reads.search(connection, sqlText,
 				new PGvector(query), parameters, k));
 	}
 
@@ -166,7 +168,7 @@ public class PgVectorStore implements VectorStore, InitializingBean {
 			return List.of();
 		}
 		initialize();
-		Map<Object, StoredVector> found = this.transactions.execute("get vectors",
+		Map<Object, StoredVector> found = this.transactions.read("get vectors",
 				(connection) -> this.reads.get(connection, converted, includeMetadata));
 		List<StoredVector> result = new ArrayList<>(converted.length);
 		for (Object id : converted) {
@@ -233,7 +235,7 @@ public class PgVectorStore implements VectorStore, InitializingBean {
 	@Override
 	public long count() {
 		initialize();
-		return this.transactions.execute("count vectors",
+		return this.transactions.read("count vectors",
 				(connection) -> this.reads.count(connection, this.sql.count, List.of()));
 	}
 
@@ -246,7 +248,7 @@ public class PgVectorStore implements VectorStore, InitializingBean {
 		String statement = this.sql.countFilteredPrefix
 				+ MetadataFilterSql.render(filter, this.sql.metadataColumn, parameters);
 		initialize();
-		return this.transactions.execute("count vectors", (connection) -> this.reads.count(connection, statement,
+		return this.transactions.read("count vectors", (connection) -> this.reads.count(connection, statement,
 				parameters));
 	}
 

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 
-import dev.vectorjpa.store.VectorStoreSettings.IdType;
 
 /**
  * Converts ids given by the caller to the configured id type, with an error naming the position and value.

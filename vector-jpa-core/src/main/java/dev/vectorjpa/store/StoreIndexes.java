@@ -5,12 +5,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.OptionalInt;
 
 import dev.vectorjpa.index.IndexParams;
 import dev.vectorjpa.index.VectorIndexDefinition;
 import dev.vectorjpa.mapping.IndexType;
 import dev.vectorjpa.mapping.VectorType;
-import dev.vectorjpa.store.VectorStoreSettings.Column;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -38,21 +38,21 @@ final class StoreIndexes {
 		if (type == IndexType.NONE) {
 			throw new IllegalArgumentException("Index type NONE cannot be created; use HNSW or IVFFLAT");
 		}
-		IndexParams configured = this.settings.indexParams();
 		@Nullable Integer m = null;
 		@Nullable Integer efConstruction = null;
 		@Nullable Integer lists = null;
 		if (type == IndexType.HNSW) {
-			m = boxed(params.m().isPresent() ? params.m().getAsInt() : configured.m().orElse(-1));
-			efConstruction = boxed(params.efConstruction().isPresent() ? params.efConstruction().getAsInt()
-					: configured.efConstruction().orElse(-1));
+			m = first(params.m(), this.settings.hnswM());
+			efConstruction = first(params.efConstruction(), this.settings.hnswEfConstruction());
 		}
 		else {
-			lists = params.lists().isPresent() ? params.lists().getAsInt()
-					: configured.lists().isPresent() ? configured.lists().getAsInt() : defaultLists(rows(connection));
+			lists = first(params.lists(), this.settings.ivfflatLists());
+			if (lists == null) {
+				lists = defaultLists(rows(connection));
+			}
 		}
 		return new VectorIndexDefinition(this.settings.schema(), this.settings.table(),
-				this.settings.column(Column.EMBEDDING), VectorType.VECTOR, this.settings.metric(), type, m,
+				this.settings.column(StoreColumn.EMBEDDING), VectorType.VECTOR, this.settings.metric(), type, m,
 				efConstruction, lists, concurrently, null, null);
 	}
 
@@ -74,6 +74,14 @@ final class StoreIndexes {
 		}
 		finally {
 			lock(connection, "SELECT pg_advisory_unlock(hashtext(?))");
+		}
+	}
+
+	/** Serialises DDL on the table across instances until the transaction ends. */
+	void lockTable(Connection connection) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+			statement.setString(1, this.settings.schema() + "." + this.settings.table());
+			statement.executeQuery().close();
 		}
 	}
 
@@ -116,13 +124,14 @@ final class StoreIndexes {
 	private void lock(Connection connection, String sql) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
 			statement.setString(1, this.settings.schema() + "." + this.settings.table() + "."
-					+ this.settings.column(Column.EMBEDDING));
+					+ this.settings.column(StoreColumn.EMBEDDING));
 			statement.executeQuery().close();
 		}
 	}
 
-	private static @Nullable Integer boxed(int value) {
-		return (value >= 0) ? value : null;
+	private static @Nullable Integer first(OptionalInt given, OptionalInt configured) {
+		OptionalInt value = given.isPresent() ? given : configured;
+		return value.isPresent() ? value.getAsInt() : null;
 	}
 
 }

@@ -11,7 +11,6 @@ import java.util.Map;
 
 import com.pgvector.PGvector;
 import dev.vectorjpa.jdbc.JsonValues;
-import dev.vectorjpa.store.VectorStoreSettings.IdType;
 
 /**
  * The store's queries and the mapping of their rows.

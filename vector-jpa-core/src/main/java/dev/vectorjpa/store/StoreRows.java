@@ -2,6 +2,7 @@ package dev.vectorjpa.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
@@ -15,7 +16,6 @@ import com.pgvector.PGvector;
 import dev.vectorjpa.InvalidVectorException;
 import dev.vectorjpa.jdbc.JsonValues;
 import dev.vectorjpa.jdbc.PgCopyWriter;
-import dev.vectorjpa.store.VectorStoreSettings.IdType;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 
@@ -112,10 +112,29 @@ final class StoreRows {
 				insert.addBatch();
 			}
 			long written = 0;
+			boolean unknown = false;
 			for (int count : insert.executeBatch()) {
-				written += (count == Statement.SUCCESS_NO_INFO) ? 1 : count;
+				unknown |= (count == Statement.SUCCESS_NO_INFO);
+				written += Math.max(count, 0);
 			}
-			return written;
+			// With reWriteBatchedInserts the driver reports no counts: count the ids now in this domain instead.
+			return (unknown && this.settings.domain() != null) ? countInDomain(connection, rows)
+					: unknown ? rows.size() : written;
+		}
+	}
+
+	private long countInDomain(Connection connection, List<Row> rows) throws SQLException {
+		Object[] ids = new Object[rows.size()];
+		for (int i = 0; i < ids.length; i++) {
+			ids[i] = rows.get(i).id();
+		}
+		try (PreparedStatement count = connection.prepareStatement(this.sql.countIdsInDomain)) {
+			count.setArray(1, StoreIds.array(connection, this.settings.idType(), ids));
+			count.setString(2, this.settings.domain());
+			try (ResultSet rs = count.executeQuery()) {
+				rs.next();
+				return rs.getLong(1);
+			}
 		}
 	}
 

@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.vectorjpa.jdbc.SqlIdentifiers;
-import dev.vectorjpa.store.VectorStoreSettings.Column;
-import dev.vectorjpa.store.VectorStoreSettings.IdType;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,6 +54,8 @@ final class StoreSql {
 
 	final String clear;
 
+	final String countIdsInDomain;
+
 	final @Nullable String domain;
 
 	final String metadataColumn;
@@ -64,14 +64,14 @@ final class StoreSql {
 		this.domain = settings.domain();
 		String table = SqlIdentifiers.qualified(settings.schema(), settings.table(), "vector-jpa.store.table");
 		this.qualifiedTable = table;
-		String id = quote(settings, Column.ID);
-		String embedding = quote(settings, Column.EMBEDDING);
-		String content = quote(settings, Column.CONTENT);
-		String metadata = quote(settings, Column.METADATA);
-		String domainId = quote(settings, Column.DOMAIN_ID);
-		String documentId = quote(settings, Column.DOCUMENT_ID);
-		String chunkIndex = quote(settings, Column.CHUNK_INDEX);
-		String createdAt = quote(settings, Column.CREATED_AT);
+		String id = quote(settings, StoreColumn.ID);
+		String embedding = quote(settings, StoreColumn.EMBEDDING);
+		String content = quote(settings, StoreColumn.CONTENT);
+		String metadata = quote(settings, StoreColumn.METADATA);
+		String domainId = quote(settings, StoreColumn.DOMAIN_ID);
+		String documentId = quote(settings, StoreColumn.DOCUMENT_ID);
+		String chunkIndex = quote(settings, StoreColumn.CHUNK_INDEX);
+		String createdAt = quote(settings, StoreColumn.CREATED_AT);
 		boolean uuid = settings.idType() == IdType.UUID;
 		String vectorType = "vector(" + settings.dimensions() + ")";
 
@@ -123,11 +123,12 @@ final class StoreSql {
 				+ ((this.domain != null) ? domainCondition + " AND " : "");
 		this.countAll = "SELECT count(*) FROM " + table;
 		this.clear = "DELETE FROM " + table + domainWhere;
+		this.countIdsInDomain = "SELECT count(*) FROM " + table + " WHERE " + id + " = ANY(?)" + domainAnd;
 		this.metadataColumn = metadata;
 	}
 
-	private static String quote(VectorStoreSettings settings, Column column) {
-		return SqlIdentifiers.quote(settings.column(column), "vector-jpa.store.columns." + column.name());
+	private static String quote(VectorStoreSettings settings, StoreColumn column) {
+		return SqlIdentifiers.quote(settings.column(column), "vector-jpa.store.columns." + column.propertyName());
 	}
 
 }

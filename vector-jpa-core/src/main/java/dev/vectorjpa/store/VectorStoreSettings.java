@@ -1,8 +1,8 @@
 package dev.vectorjpa.store;
 
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 
 import dev.vectorjpa.Metric;
 import dev.vectorjpa.index.IndexParams;
@@ -30,7 +30,7 @@ public final class VectorStoreSettings {
 
 	private final boolean autoCreateTable;
 
-	private final Map<Column, String> columns;
+	private final Map<StoreColumn, String> columns;
 
 	private final int dimensions;
 
@@ -40,7 +40,11 @@ public final class VectorStoreSettings {
 
 	private final IndexType indexType;
 
-	private final IndexParams indexParams;
+	private final @Nullable Integer hnswM;
+
+	private final @Nullable Integer hnswEfConstruction;
+
+	private final @Nullable Integer ivfflatLists;
 
 	private final boolean autoCreateIndex;
 
@@ -55,10 +59,10 @@ public final class VectorStoreSettings {
 		this.table = SqlIdentifiers.validate(builder.table, "vector-jpa.store.table");
 		this.idType = builder.idType;
 		this.autoCreateTable = builder.autoCreateTable;
-		EnumMap<Column, String> names = new EnumMap<>(Column.class);
-		for (Column column : Column.values()) {
-			String name = builder.columns.getOrDefault(column, column.defaultName);
-			names.put(column, SqlIdentifiers.validate(name, "vector-jpa.store.columns." + column.property));
+		EnumMap<StoreColumn, String> names = new EnumMap<>(StoreColumn.class);
+		for (StoreColumn column : StoreColumn.values()) {
+			String name = builder.columns.getOrDefault(column, column.defaultName());
+			names.put(column, SqlIdentifiers.validate(name, "vector-jpa.store.columns." + column.propertyName()));
 		}
 		if (names.values().stream().distinct().count() != names.size()) {
 			throw new IllegalArgumentException("vector-jpa.store.columns must name eight different columns, got "
@@ -84,7 +88,9 @@ public final class VectorStoreSettings {
 			throw new IllegalArgumentException("pgvector has no " + builder.indexType + " index for " + builder.metric);
 		}
 		this.indexType = builder.indexType;
-		this.indexParams = builder.indexParams;
+		this.hnswM = builder.hnswM;
+		this.hnswEfConstruction = builder.hnswEfConstruction;
+		this.ivfflatLists = builder.ivfflatLists;
 		this.autoCreateIndex = builder.autoCreateIndex;
 		if (builder.minRowsForIndex < 0) {
 			throw new IllegalArgumentException("vector-jpa.index.min-rows must not be negative, got "
@@ -124,7 +130,7 @@ public final class VectorStoreSettings {
 	}
 
 	/** The (unquoted) name of a logical column. */
-	public String column(Column column) {
+	public String column(StoreColumn column) {
 		return this.columns.get(column);
 	}
 
@@ -148,9 +154,23 @@ public final class VectorStoreSettings {
 		return this.indexType;
 	}
 
-	/** The index build parameters. */
-	public IndexParams indexParams() {
-		return this.indexParams;
+	/** HNSW {@code m}, if set (else the server default, 16). */
+	public OptionalInt hnswM() {
+		return optional(this.hnswM);
+	}
+
+	/** HNSW {@code ef_construction}, if set (else the server default, 64). */
+	public OptionalInt hnswEfConstruction() {
+		return optional(this.hnswEfConstruction);
+	}
+
+	/** IVFFlat {@code lists}, if set (else rows / 1000, at least 10; the square root of the rows above a million). */
+	public OptionalInt ivfflatLists() {
+		return optional(this.ivfflatLists);
+	}
+
+	private static OptionalInt optional(@Nullable Integer value) {
+		return (value != null) ? OptionalInt.of(value) : OptionalInt.empty();
 	}
 
 	/** Whether the index is created automatically (HNSW at once, IVFFlat from {@link #minRowsForIndex()} rows). */
@@ -174,78 +194,6 @@ public final class VectorStoreSettings {
 	}
 
 	/**
-	 * The type of the id column.
-	 */
-	public enum IdType {
-
-		/** {@code UUID PRIMARY KEY}; ids are {@link java.util.UUID}. */
-		UUID,
-
-		/** {@code TEXT PRIMARY KEY}; ids are {@link String}. */
-		TEXT;
-
-		/** Parses {@code uuid} or {@code text} (any case). */
-		public static IdType parse(String value) {
-			String normalized = value.trim().toUpperCase(Locale.ROOT);
-			if (normalized.equals("UUID") || normalized.equals("TEXT")) {
-				return valueOf(normalized);
-			}
-			throw new IllegalArgumentException("Unknown vector-jpa.store.id-type '" + value + "'; expected uuid or text");
-		}
-
-	}
-
-	/**
-	 * The eight logical columns of the reference schema.
-	 */
-	public enum Column {
-
-		/** Primary key. */
-		ID("id", "id"),
-		/** The vector. */
-		EMBEDDING("embedding", "embedding"),
-		/** Source text. */
-		CONTENT("content", "content"),
-		/** JSONB metadata. */
-		METADATA("metadata", "metadata"),
-		/** Multi-tenant domain. */
-		DOMAIN_ID("domain-id", "domain_id"),
-		/** Source document reference. */
-		DOCUMENT_ID("document-id", "document_id"),
-		/** Chunk sequence number. */
-		CHUNK_INDEX("chunk-index", "chunk_index"),
-		/** Creation timestamp. */
-		CREATED_AT("created-at", "created_at");
-
-		private final String property;
-
-		private final String defaultName;
-
-		Column(String property, String defaultName) {
-			this.property = property;
-			this.defaultName = defaultName;
-		}
-
-		/** The default column name, which is also the reference backend's logical name. */
-		public String defaultName() {
-			return this.defaultName;
-		}
-
-		/** Looks up a logical column by the reference name ({@code domain_id}) or property name ({@code domain-id}). */
-		public static Column parse(String name) {
-			String normalized = name.trim().toLowerCase(Locale.ROOT).replace('-', '_');
-			for (Column column : values()) {
-				if (column.defaultName.equals(normalized)) {
-					return column;
-				}
-			}
-			throw new IllegalArgumentException("Unknown logical column '" + name
-					+ "'; expected id, embedding, content, metadata, domain_id, document_id, chunk_index or created_at");
-		}
-
-	}
-
-	/**
 	 * Builds {@link VectorStoreSettings}; every value starts at the reference backend's default.
 	 */
 	public static final class Builder {
@@ -260,7 +208,7 @@ public final class VectorStoreSettings {
 
 		private boolean autoCreateTable = true;
 
-		private final Map<Column, String> columns = new EnumMap<>(Column.class);
+		private final Map<StoreColumn, String> columns = new EnumMap<>(StoreColumn.class);
 
 		private Metric metric = Metric.COSINE;
 
@@ -268,7 +216,11 @@ public final class VectorStoreSettings {
 
 		private IndexType indexType = IndexType.NONE;
 
-		private IndexParams indexParams = IndexParams.defaults();
+		private @Nullable Integer hnswM;
+
+		private @Nullable Integer hnswEfConstruction;
+
+		private @Nullable Integer ivfflatLists;
 
 		private boolean autoCreateIndex;
 
@@ -307,14 +259,14 @@ public final class VectorStoreSettings {
 		}
 
 		/** The name of one logical column (default: its logical name). */
-		public Builder column(Column column, String name) {
+		public Builder column(StoreColumn column, String name) {
 			this.columns.put(requireNonNull(column, "column"), name);
 			return this;
 		}
 
 		/** Column names keyed by the reference backend's logical names ({@code id}, {@code domain_id}, ...). */
 		public Builder columns(Map<String, String> names) {
-			names.forEach((logical, name) -> column(Column.parse(logical), name));
+			names.forEach((logical, name) -> column(StoreColumn.parse(logical), name));
 			return this;
 		}
 
@@ -336,9 +288,30 @@ public final class VectorStoreSettings {
 			return this;
 		}
 
-		/** The index build parameters (default: server defaults, IVFFlat lists from the row count). */
+		/** Takes the parameters {@code indexParams} sets (default: server defaults, IVFFlat lists from the rows). */
 		public Builder indexParams(IndexParams indexParams) {
-			this.indexParams = requireNonNull(indexParams, "indexParams");
+			requireNonNull(indexParams, "indexParams");
+			if (indexParams.m().isPresent()) {
+				hnsw(indexParams.m().getAsInt(), indexParams.efConstruction().getAsInt());
+			}
+			if (indexParams.lists().isPresent()) {
+				ivfflatLists(indexParams.lists().getAsInt());
+			}
+			return this;
+		}
+
+		/** HNSW {@code m} (2-100) and {@code ef_construction} (4-1000, at least 2·m). */
+		public Builder hnsw(int m, int efConstruction) {
+			IndexParams.validateHnsw(m, efConstruction);
+			this.hnswM = m;
+			this.hnswEfConstruction = efConstruction;
+			return this;
+		}
+
+		/** IVFFlat {@code lists} (1-32768). */
+		public Builder ivfflatLists(int lists) {
+			IndexParams.validateLists(lists);
+			this.ivfflatLists = lists;
 			return this;
 		}
 

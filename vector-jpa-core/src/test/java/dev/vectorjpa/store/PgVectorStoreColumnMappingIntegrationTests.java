@@ -5,7 +5,6 @@ import java.util.Map;
 
 import dev.vectorjpa.Metric;
 import dev.vectorjpa.repository.MetadataFilter;
-import dev.vectorjpa.store.VectorStoreSettings.IdType;
 import dev.vectorjpa.test.DatabaseTest;
 import dev.vectorjpa.test.TestSchema;
 import org.junit.jupiter.api.Test;

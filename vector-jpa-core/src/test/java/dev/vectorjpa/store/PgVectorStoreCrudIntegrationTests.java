@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import dev.vectorjpa.InvalidVectorException;
 import dev.vectorjpa.repository.MetadataFilter;
-import dev.vectorjpa.store.VectorStoreSettings.IdType;
 import dev.vectorjpa.test.DatabaseTest;
 import dev.vectorjpa.test.TestSchema;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,6 @@ import java.util.Map;
 
 import dev.vectorjpa.Metric;
 import dev.vectorjpa.repository.MetadataFilter;
-import dev.vectorjpa.store.VectorStoreSettings.IdType;
 import dev.vectorjpa.test.DatabaseTest;
 import dev.vectorjpa.test.TestSchema;
 import org.junit.jupiter.api.Test;
@@ -83,6 +82,17 @@ class PgVectorStoreMultiTenantIntegrationTests {
 			.isThrownBy(() -> tenantB.add(vectors, List.of("own-1", "own-2", "shared-id"), null))
 			.withMessageContaining("Only 2 of 3 rows were written");
 		assertThat(tenantB.count()).isZero();
+		// The driver reports no per-row counts when it rewrites batches: the guard still holds.
+		org.postgresql.ds.PGSimpleDataSource rewriting = new org.postgresql.ds.PGSimpleDataSource();
+		rewriting.setUrl(schema.jdbcUrl());
+		rewriting.setReWriteBatchedInserts(true);
+		VectorStore rewritingB = new PgVectorStore(rewriting,
+				StoreTestVectors.settings("guarded", DIMS).idType(IdType.TEXT).domain("b").build());
+		assertThatExceptionOfType(DataIntegrityViolationException.class)
+			.isThrownBy(() -> rewritingB.add(vectors.subList(0, 2), List.of("own-id", "shared-id"), null))
+			.withMessageContaining("Only 1 of 2 rows were written");
+		assertThat(rewritingB.add(vectors.subList(0, 2), List.of("own-1", "own-2"), null)).hasSize(2);
+		assertThat(tenantB.count()).isEqualTo(2);
 		assertThat(tenantA.get(List.of("shared-id"), false).get(0).vector()).containsExactly(vectors.get(0));
 	}
 

@@ -1,8 +1,6 @@
 package dev.vectorjpa.store;
 
 import dev.vectorjpa.Metric;
-import dev.vectorjpa.store.VectorStoreSettings.Column;
-import dev.vectorjpa.store.VectorStoreSettings.IdType;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,8 +25,8 @@ class StoreSqlUnitTests {
 		StoreSql sql = new StoreSql(VectorStoreSettings.builder(4)
 			.table("products")
 			.idType(IdType.TEXT)
-			.column(Column.ID, "sku")
-			.column(Column.EMBEDDING, "vec")
+			.column(StoreColumn.ID, "sku")
+			.column(StoreColumn.EMBEDDING, "vec")
 			.build());
 		assertThat(sql.createTable).startsWith("CREATE TABLE IF NOT EXISTS \"public\".\"products\" (\"sku\" TEXT "
 				+ "PRIMARY KEY, ").contains("\"vec\" vector(4)");

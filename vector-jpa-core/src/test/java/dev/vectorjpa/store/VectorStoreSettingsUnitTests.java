@@ -5,8 +5,6 @@ import java.util.Map;
 import dev.vectorjpa.Metric;
 import dev.vectorjpa.index.IndexParams;
 import dev.vectorjpa.mapping.IndexType;
-import dev.vectorjpa.store.VectorStoreSettings.Column;
-import dev.vectorjpa.store.VectorStoreSettings.IdType;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,14 +25,16 @@ class VectorStoreSettingsUnitTests {
 		assertThat(settings.metric()).isEqualTo(Metric.COSINE);
 		assertThat(settings.domain()).isNull();
 		assertThat(settings.indexType()).isEqualTo(IndexType.NONE);
-		assertThat(settings.indexParams()).isEqualTo(IndexParams.defaults());
+		assertThat(settings.hnswM()).isEmpty();
+		assertThat(settings.hnswEfConstruction()).isEmpty();
+		assertThat(settings.ivfflatLists()).isEmpty();
 		assertThat(settings.autoCreateIndex()).isFalse();
 		assertThat(settings.minRowsForIndex()).isEqualTo(1000);
 		assertThat(settings.concurrently()).isFalse();
-		for (Column column : Column.values()) {
+		for (StoreColumn column : StoreColumn.values()) {
 			assertThat(settings.column(column)).isEqualTo(column.defaultName());
 		}
-		assertThat(settings.column(Column.DOMAIN_ID)).isEqualTo("domain_id");
+		assertThat(settings.column(StoreColumn.DOMAIN_ID)).isEqualTo("domain_id");
 	}
 
 	@Test
@@ -42,12 +42,27 @@ class VectorStoreSettingsUnitTests {
 		VectorStoreSettings settings = VectorStoreSettings.builder(3)
 			.columns(Map.of("domain_id", "category", "chunk-index", "segment_num", "ID", "product_id"))
 			.build();
-		assertThat(settings.column(Column.DOMAIN_ID)).isEqualTo("category");
-		assertThat(settings.column(Column.CHUNK_INDEX)).isEqualTo("segment_num");
-		assertThat(settings.column(Column.ID)).isEqualTo("product_id");
+		assertThat(settings.column(StoreColumn.DOMAIN_ID)).isEqualTo("category");
+		assertThat(settings.column(StoreColumn.CHUNK_INDEX)).isEqualTo("segment_num");
+		assertThat(settings.column(StoreColumn.ID)).isEqualTo("product_id");
 		assertThatIllegalArgumentException().isThrownBy(() -> VectorStoreSettings.builder(3).columns(Map.of("vector", "v")))
 			.withMessage("Unknown logical column 'vector'; expected id, embedding, content, metadata, domain_id, "
 					+ "document_id, chunk_index or created_at");
+	}
+
+	@Test
+	void indexParametersAreValidatedAndKeptPerIndexType() {
+		VectorStoreSettings settings = VectorStoreSettings.builder(3)
+			.indexParams(IndexParams.hnsw(24, 100))
+			.ivfflatLists(300)
+			.build();
+		assertThat(settings.hnswM()).hasValue(24);
+		assertThat(settings.hnswEfConstruction()).hasValue(100);
+		assertThat(settings.ivfflatLists()).hasValue(300);
+		assertThatIllegalArgumentException().isThrownBy(() -> VectorStoreSettings.builder(3).hnsw(16, 20))
+			.withMessage("HNSW ef_construction must be at least 2 * m (32), got 20");
+		assertThatIllegalArgumentException().isThrownBy(() -> VectorStoreSettings.builder(3).ivfflatLists(0))
+			.withMessage("IVFFlat lists must be between 1 and 32768, got 0");
 	}
 
 	@Test
@@ -59,10 +74,10 @@ class VectorStoreSettingsUnitTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> VectorStoreSettings.builder(3).schema("a\"b").build())
 			.withMessageStartingWith("Invalid SQL identifier for vector-jpa.store.schema: 'a\"b'");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> VectorStoreSettings.builder(3).column(Column.DOCUMENT_ID, "1doc").build())
+			.isThrownBy(() -> VectorStoreSettings.builder(3).column(StoreColumn.DOCUMENT_ID, "1doc").build())
 			.withMessageStartingWith("Invalid SQL identifier for vector-jpa.store.columns.document-id: '1doc'");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> VectorStoreSettings.builder(3).column(Column.CONTENT, "metadata").build())
+			.isThrownBy(() -> VectorStoreSettings.builder(3).column(StoreColumn.CONTENT, "metadata").build())
 			.withMessageStartingWith("vector-jpa.store.columns must name eight different columns");
 	}
 
