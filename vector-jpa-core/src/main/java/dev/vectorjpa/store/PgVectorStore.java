@@ -28,7 +28,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The PostgreSQL {@link VectorStore}: one table of the reference backend's schema, reached through a
  * {@link DataSource}; each call joins the Spring-managed transaction when there is one, else runs in its own.
  * <p>
- * The table (and its schema) is created on {@link #initialize()} or the first call when auto-creation is on.
+ * The table (and its schema) is created on {@link #initialize()} or the first call when auto-creation is on. The
+ * store is thread-safe: all SQL is prepared in the constructor and it keeps no per-call state.
  *
  * @since 0.1
  */

@@ -104,11 +104,17 @@ class PgCopyWriterIntegrationTests {
 		schema.execute("CREATE TABLE rolled (i int4, vec vector(2))");
 		try (Connection connection = schema.connect()) {
 			connection.setAutoCommit(false);
-			PgCopyWriter copy = PgCopyWriter.open(connection, "\"rolled\"", List.of("\"i\"", "\"vec\""));
+			List<Long> progress = new ArrayList<>();
+			// tag::copy[]
+			PgCopyWriter copy = PgCopyWriter.open(connection, "\"rolled\"", List.of("\"i\"", "\"vec\""))
+				.onProgress(20_000, progress::add);
 			for (int i = 0; i < 50_000; i++) {
 				copy.startRow().writeInt(i).writeVector(new float[] { i, -i }).endRow();
 			}
-			assertThat(copy.finish()).isEqualTo(50_000);
+			long rows = copy.finish();
+			// end::copy[]
+			assertThat(rows).isEqualTo(50_000);
+			assertThat(progress).containsExactly(20_000L, 40_000L);
 			try (var statement = connection.createStatement(); var rs = statement.executeQuery(
 					"SELECT count(*), sum(i), max(vec[1]) FROM (SELECT i, vec::real[] AS vec FROM rolled) r")) {
 				rs.next();
