@@ -6,6 +6,11 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.pgvector.PGvector;
 import dev.vectorjpa.Metric;
@@ -14,6 +19,8 @@ import dev.vectorjpa.mapping.IndexType;
 import dev.vectorjpa.test.DatabaseTest;
 import dev.vectorjpa.test.TestSchema;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -86,6 +93,52 @@ class PgVectorStoreIndexIntegrationTests {
 		assertThat(store.count()).isZero();
 		assertThat(indexDefinitions(schema, "auto_hnsw")).containsExactly("CREATE INDEX auto_hnsw_embedding_hnsw_cosine_idx ON "
 				+ schema.name() + ".auto_hnsw USING hnsw (embedding vector_cosine_ops) WITH (m='12', ef_construction='48')");
+	}
+
+	@Test
+	void concurrentAutoIvfflatIsBuiltAfterTheSpringTransactionCommits(TestSchema schema) {
+		javax.sql.DataSource dataSource = schema.dataSource();
+		VectorStore store = new PgVectorStore(dataSource, StoreTestVectors.settings("auto_concurrent", DIMS)
+			.indexType(IndexType.IVFFLAT)
+			.autoCreateIndex(true)
+			.minRowsForIndex(50)
+			.concurrently(true)
+			.build());
+		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		transaction.executeWithoutResult((status) -> {
+			store.add(StoreTestVectors.random(36, 50, DIMS), null, null);
+			assertThat(indexDefinitions(schema, "auto_concurrent")).isEmpty();
+		});
+		assertThat(indexDefinitions(schema, "auto_concurrent")).containsExactly("CREATE INDEX auto_concurrent_embedding_ivfflat_cosine_idx ON "
+				+ schema.name() + ".auto_concurrent USING ivfflat (embedding vector_cosine_ops) WITH (lists='10')");
+	}
+
+	@Test
+	void instancesCreatingTheSameIndexAtOnceBuildItOnce(TestSchema schema) throws Exception {
+		VectorStoreSettings settings = StoreTestVectors.settings("raced", DIMS).build();
+		new PgVectorStore(schema.dataSource(), settings).add(StoreTestVectors.random(37, 300, DIMS), null, null);
+		int instances = 4;
+		ExecutorService executor = Executors.newFixedThreadPool(instances);
+		try {
+			CyclicBarrier barrier = new CyclicBarrier(instances);
+			List<Future<?>> futures = new ArrayList<>();
+			for (int i = 0; i < instances; i++) {
+				VectorStore store = new PgVectorStore(schema.dataSource(), settings);
+				futures.add(executor.submit(() -> {
+					barrier.await();
+					store.createIndex(IndexType.IVFFLAT, IndexParams.defaults());
+					return null;
+				}));
+			}
+			for (Future<?> future : futures) {
+				future.get(60, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(indexDefinitions(schema, "raced")).containsExactly("CREATE INDEX raced_embedding_ivfflat_cosine_idx ON "
+				+ schema.name() + ".raced USING ivfflat (embedding vector_cosine_ops) WITH (lists='10')");
 	}
 
 	@Test
