@@ -79,21 +79,28 @@ public class PgVectorStore implements VectorStore, InitializingBean {
 			if (this.initialized) {
 				return;
 			}
-			if (this.settings.autoCreateTable()) {
-				this.transactions.execute("create vector store table", (connection) -> {
+			boolean hnsw = this.settings.autoCreateIndex() && this.settings.indexType() == IndexType.HNSW;
+			// On a connection of its own: a caller's transaction that rolls back must not take the table with it.
+			this.transactions.executeSeparately("initialize vector store", (connection) -> {
+				if (this.settings.autoCreateTable()) {
 					try (Statement statement = connection.createStatement()) {
 						// Instances starting together would otherwise race on the catalog (duplicate pg_type rows).
 						this.indexes.lockTable(connection);
 						statement.execute(this.sql.createSchema);
 						statement.execute(this.sql.createTable);
 					}
-					return null;
-				});
+				}
+				if (hnsw && !this.settings.concurrently()) {
+					this.indexes.createIfMissing(connection,
+							this.indexes.definition(connection, IndexType.HNSW, IndexParams.defaults(), false));
+				}
+				return null;
+			});
+			if (hnsw && this.settings.concurrently()) {
+				createIndex(IndexType.HNSW, IndexParams.defaults(), true);
 			}
+			this.autoIndexPresent = hnsw;
 			this.initialized = true;
-		}
-		if (this.settings.autoCreateIndex() && this.settings.indexType() == IndexType.HNSW) {
-			autoCreateIndex(0);
 		}
 	}
 
@@ -303,18 +310,24 @@ public class PgVectorStore implements VectorStore, InitializingBean {
 		if (type == IndexType.NONE || (type == IndexType.IVFFLAT && rowsInTable < this.settings.minRowsForIndex())) {
 			return;
 		}
-		if (this.settings.concurrently() && TransactionSynchronizationManager.isSynchronizationActive()) {
-			// CONCURRENTLY cannot run inside the caller's transaction: build once it has committed.
+		boolean concurrently = this.settings.concurrently();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			if (!concurrently) {
+				createIndex(type, IndexParams.defaults(), false);
+			}
+			// Known to exist only once the caller's transaction commits; CONCURRENTLY cannot run inside it at all.
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCommit() {
-					createIndex(type, IndexParams.defaults(), true);
+					if (concurrently) {
+						createIndex(type, IndexParams.defaults(), true);
+					}
 					PgVectorStore.this.autoIndexPresent = true;
 				}
 			});
 			return;
 		}
-		createIndex(type, IndexParams.defaults(), this.settings.concurrently());
+		createIndex(type, IndexParams.defaults(), concurrently);
 		this.autoIndexPresent = true;
 	}
 

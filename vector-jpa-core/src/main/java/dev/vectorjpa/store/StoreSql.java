@@ -110,8 +110,10 @@ final class StoreSql {
 				+ metadata + ", " + content + " FROM " + table;
 		// ORDER BY the distance alias is the same expression as the index's, so an ANN index serves it.
 		this.searchSuffix = " ORDER BY vjpa_distance LIMIT ?";
-		this.search = select + domainWhere + this.searchSuffix;
-		this.searchFilteredPrefix = select + " WHERE " + ((this.domain != null) ? domainCondition + " AND " : "");
+		// Rows without a vector (possible in an existing table) have no distance: never return them as matches.
+		String hasVector = embedding + " IS NOT NULL";
+		this.search = select + " WHERE " + hasVector + domainAnd + this.searchSuffix;
+		this.searchFilteredPrefix = select + " WHERE " + hasVector + domainAnd + " AND ";
 		this.getWithMetadata = "SELECT " + id + ", " + embedding + ", " + metadata + " FROM " + table + " WHERE " + id
 				+ " = ANY(?)" + domainAnd;
 		this.getWithoutMetadata = "SELECT " + id + ", " + embedding + " FROM " + table + " WHERE " + id + " = ANY(?)"

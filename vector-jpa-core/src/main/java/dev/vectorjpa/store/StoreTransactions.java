@@ -67,6 +67,29 @@ final class StoreTransactions {
 		}
 	}
 
+	/** Runs {@code work} in a transaction of its own on a connection of its own, outside any caller's transaction. */
+	<T> T executeSeparately(String task, Work<T> work) {
+		try (Connection connection = this.dataSource.getConnection()) {
+			boolean autoCommit = connection.getAutoCommit();
+			connection.setAutoCommit(false);
+			try {
+				T result = work.run(connection);
+				connection.commit();
+				return result;
+			}
+			catch (SQLException | RuntimeException | Error ex) {
+				rollback(connection, ex);
+				throw ex;
+			}
+			finally {
+				connection.setAutoCommit(autoCommit);
+			}
+		}
+		catch (SQLException ex) {
+			throw translate(task, ex);
+		}
+	}
+
 	/**
 	 * Runs a single read statement: in the Spring-managed transaction when there is one, else as it comes (one
 	 * statement is atomic on its own, and skipping BEGIN/COMMIT saves a round trip on the search path).

@@ -27,7 +27,8 @@ class PgVectorStoreColumnMappingIntegrationTests {
 				+ "source_file text, segment_num int, description text, vector_data vector(4), "
 				+ "attributes jsonb NOT NULL DEFAULT '{}', indexed_at timestamptz DEFAULT now(), price numeric)");
 		schema.execute("INSERT INTO product_embeddings (product_id, category, description, vector_data, attributes) "
-				+ "VALUES ('legacy-1', 'shoes', 'An old row', '[1,1,1,1]', '{\"brand\":\"acme\"}')");
+				+ "VALUES ('legacy-1', 'shoes', 'An old row', '[1,1,1,1]', '{\"brand\":\"acme\"}'), "
+				+ "('no-vector', 'shoes', 'Not embedded yet', NULL, '{}')");
 		// tag::column-mapping[]
 		VectorStoreSettings settings = VectorStoreSettings.builder(4)
 			.schema(schema.name())
@@ -46,14 +47,14 @@ class PgVectorStoreColumnMappingIntegrationTests {
 			.withChunk("catalog.csv", 7)));
 		store.add(List.of(new float[] { 0, 0, 1, 1 }), List.of("sku-2"), List.of(Map.of("brand", "acme")));
 
-		List<Match> matches = store.search(new float[] { 0, 0, 0, 0.9f }, 3);
+		List<Match> matches = store.search(new float[] { 0, 0, 0, 0.9f }, 10);
 		assertThat(matches).extracting(Match::id).containsExactly("sku-1", "sku-2", "legacy-1");
 		assertThat(matches.get(0).content()).isEqualTo("Running shoe");
 		assertThat(matches.get(0).score()).isCloseTo(1 / 1.1, org.assertj.core.api.Assertions.within(1e-6));
 		assertThat(store.count(MetadataFilter.eq("brand", "acme"))).isEqualTo(2);
 		assertThat(store.get(List.of("legacy-1"), true).get(0).metadata()).containsEntry("brand", "acme");
 		assertThat(store.updateMetadata(List.of("sku-2"), List.of(Map.of("brand", "acme2")))).isEqualTo(1);
-		assertThat(store.delete(List.of("legacy-1"))).isEqualTo(1);
+		assertThat(store.delete(List.of("legacy-1", "no-vector"))).isEqualTo(2);
 		assertThat(schema.query("SELECT product_id, category, source_file, segment_num, attributes::text "
 				+ "FROM product_embeddings ORDER BY product_id"))
 			.containsExactly(List.of("sku-1", "shoes", "catalog.csv", 7, "{\"brand\": \"fast\"}"),

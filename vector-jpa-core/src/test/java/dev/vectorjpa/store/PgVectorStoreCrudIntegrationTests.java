@@ -159,6 +159,19 @@ class PgVectorStoreCrudIntegrationTests {
 	}
 
 	@Test
+	void tableCreatedOnAFirstCallInsideARolledBackTransactionStays(TestSchema schema) {
+		javax.sql.DataSource dataSource = schema.dataSource();
+		VectorStore store = new PgVectorStore(dataSource, StoreTestVectors.settings("first_call", DIMS).build());
+		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		transaction.executeWithoutResult((status) -> {
+			store.add(StoreTestVectors.random(10, 2, DIMS), null, null);
+			status.setRollbackOnly();
+		});
+		assertThat(store.count()).isZero();
+		assertThat(store.add(StoreTestVectors.random(10, 2, DIMS), null, null)).hasSize(2);
+	}
+
+	@Test
 	void joinsTheSpringTransactionAndRollsBackWithIt(TestSchema schema) {
 		javax.sql.DataSource dataSource = schema.dataSource();
 		VectorStore store = new PgVectorStore(dataSource, StoreTestVectors.settings("transactional", DIMS).build());

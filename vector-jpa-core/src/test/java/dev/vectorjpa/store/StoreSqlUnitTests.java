@@ -37,11 +37,12 @@ class StoreSqlUnitTests {
 	void searchOrdersByTheMetricsOperatorAndScopesToTheDomain() {
 		StoreSql plain = new StoreSql(VectorStoreSettings.builder(3).metric(Metric.INNER_PRODUCT).build());
 		assertThat(plain.search).isEqualTo("SELECT \"id\", \"embedding\" <#> ? AS vjpa_distance, \"metadata\", "
-				+ "\"content\" FROM \"public\".\"knowledge_embeddings\" ORDER BY vjpa_distance LIMIT ?");
+				+ "\"content\" FROM \"public\".\"knowledge_embeddings\" WHERE \"embedding\" IS NOT NULL "
+				+ "ORDER BY vjpa_distance LIMIT ?");
 		StoreSql scoped = new StoreSql(VectorStoreSettings.builder(3).domain("t1").build());
 		assertThat(scoped.search).isEqualTo("SELECT \"id\", \"embedding\" <=> ? AS vjpa_distance, \"metadata\", "
-				+ "\"content\" FROM \"public\".\"knowledge_embeddings\" WHERE \"domain_id\" = ? "
-				+ "ORDER BY vjpa_distance LIMIT ?");
+				+ "\"content\" FROM \"public\".\"knowledge_embeddings\" WHERE \"embedding\" IS NOT NULL AND "
+				+ "\"domain_id\" = ? ORDER BY vjpa_distance LIMIT ?");
 		assertThat(scoped.count).isEqualTo("SELECT count(*) FROM \"public\".\"knowledge_embeddings\" WHERE "
 				+ "\"domain_id\" = ?");
 		assertThat(scoped.clear).isEqualTo("DELETE FROM \"public\".\"knowledge_embeddings\" WHERE \"domain_id\" = ?");
