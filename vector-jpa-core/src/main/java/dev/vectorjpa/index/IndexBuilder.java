@@ -211,12 +211,13 @@ final class IndexBuilder {
 		if (broken == null) {
 			String version = IndexCatalog.pgvectorVersion(connection);
 			broken = version != null && isOlderThan(version, PARALLEL_HNSW_FIXED_IN);
+			if (broken) {
+				// Once per manager: it holds for every HNSW build on this server.
+				logger.info("pgvector " + version + " < 0.8.2: building HNSW indexes without parallel workers "
+						+ "(max_parallel_maintenance_workers = 0), as parallel HNSW builds in these versions have a "
+						+ "known bug");
+			}
 			this.parallelHnswBroken = broken;
-		}
-		if (broken) {
-			logger.info("pgvector " + IndexCatalog.pgvectorVersion(connection) + " < 0.8.2: building HNSW without "
-					+ "parallel workers (max_parallel_maintenance_workers = 0), as parallel HNSW builds in these "
-					+ "versions have a known bug");
 		}
 		return broken;
 	}
