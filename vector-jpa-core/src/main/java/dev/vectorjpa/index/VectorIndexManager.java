@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -34,6 +36,9 @@ public class VectorIndexManager {
 	private final VectorIndexSettings settings;
 
 	private final IndexBuilder builder;
+
+	// Resolved once per entity: onRowsAdded runs after every bulkInsert.
+	private final Map<Class<?>, List<VectorIndexDefinition>> declaredByEntity = new ConcurrentHashMap<>();
 
 	/** A manager of plain tables (no entity-level API). */
 	public VectorIndexManager(DataSource dataSource, VectorIndexSettings settings) {
@@ -230,7 +235,9 @@ public class VectorIndexManager {
 			return 0;
 		}
 		int built = 0;
-		for (VectorIndexDefinition definition : declaredIndexes(metadata(entity))) {
+		List<VectorIndexDefinition> declared = this.declaredByEntity.computeIfAbsent(entity,
+				(type) -> declaredIndexes(metadata(type)));
+		for (VectorIndexDefinition definition : declared) {
 			built += checkThreshold(definition) ? 1 : 0;
 		}
 		return built;

@@ -1,5 +1,9 @@
 package dev.vectorjpa.index;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +23,11 @@ import jakarta.persistence.Table;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * The entity-level API: declared indexes at start-up, the IVFFlat row threshold, explicit create/drop/reindex and
@@ -116,6 +122,40 @@ class VectorIndexManagerIntegrationTests {
 			assertThat(progress.phase()).isNotBlank();
 			assertThat(progress.elapsed()).isPositive();
 		});
+	}
+
+	@Test
+	void buildSettingsApplyToTheBuildOnlyAndAreResetOnThePooledConnection(TestSchema schema) throws Exception {
+		schema.execute("CREATE TABLE settings_scope (id bigserial PRIMARY KEY, embedding vector(8))");
+		IndexTestData.insertRandomVectors(schema, "settings_scope", "embedding", 8, 200);
+		try (Connection connection = schema.connect()) {
+			String defaultMemory = show(connection, "maintenance_work_mem");
+			String defaultWorkers = show(connection, "max_parallel_maintenance_workers");
+			SingleConnectionDataSource dataSource = new SingleConnectionDataSource(connection, true);
+			for (boolean concurrently : new boolean[] { false, true }) {
+				VectorIndexDefinition definition = new VectorIndexDefinition(null, "settings_scope", "embedding",
+						VectorType.VECTOR, Metric.COSINE, IndexType.HNSW, 16, 64, null, concurrently, null, null);
+				VectorIndexManager broken = new VectorIndexManager(dataSource,
+						VectorIndexSettings.builder().maintenanceWorkMem("lots").build());
+				assertThatIllegalStateException().isThrownBy(() -> broken.ensureIndex(definition))
+					.withMessageContaining("invalid value for parameter \"maintenance_work_mem\": \"lots\"");
+				VectorIndexManager manager = new VectorIndexManager(dataSource,
+						VectorIndexSettings.builder().maintenanceWorkMem("96MB").build());
+				assertThat(manager.ensureIndex(definition)).isTrue();
+				assertThat(show(connection, "maintenance_work_mem")).isEqualTo(defaultMemory);
+				assertThat(show(connection, "max_parallel_maintenance_workers")).isEqualTo(defaultWorkers);
+				assertThat(connection.getAutoCommit()).isTrue();
+				assertThat(manager.dropIndex(definition)).isTrue();
+			}
+		}
+	}
+
+	private static String show(Connection connection, String setting) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SHOW " + setting)) {
+			rs.next();
+			return rs.getString(1);
+		}
 	}
 
 	private static EntityManagerFactory entityManagerFactory(TestSchema schema, Class<?> entity) {
