@@ -90,6 +90,10 @@ public class VectorIndexManager {
 	 * @return whether this call built it
 	 */
 	public boolean checkThreshold(VectorIndexDefinition definition) {
+		return checkThreshold(definition, false);
+	}
+
+	private boolean checkThreshold(VectorIndexDefinition definition, boolean startUp) {
 		Objects.requireNonNull(definition, "VectorIndexDefinition must not be null");
 		if (definition.type() == IndexType.IVFFLAT) {
 			try (Connection connection = this.dataSource.getConnection()) {
@@ -99,8 +103,16 @@ public class VectorIndexManager {
 				long rows = IndexCatalog.rowCount(connection, definition.schema(), definition.table(),
 						definition.qualifiedTable());
 				if (rows < this.settings.minRows()) {
-					logger.debug("IVFFlat index " + definition.indexName() + " deferred: " + definition.qualifiedTable()
-							+ " has " + rows + " rows, min-rows is " + this.settings.minRows());
+					String message = "IVFFlat index " + definition.indexName() + " deferred: "
+							+ definition.qualifiedTable() + " has " + rows + " rows, min-rows is "
+							+ this.settings.minRows();
+					// INFO at start-up so that a missing index is explained; DEBUG after every bulk insert.
+					if (startUp) {
+						logger.info(message);
+					}
+					else {
+						logger.debug(message);
+					}
 					return false;
 				}
 			}
@@ -220,7 +232,7 @@ public class VectorIndexManager {
 		List<VectorIndexDefinition> declared = declaredIndexes();
 		int built = 0;
 		for (VectorIndexDefinition definition : declared) {
-			built += checkThreshold(definition) ? 1 : 0;
+			built += checkThreshold(definition, true) ? 1 : 0;
 		}
 		return built;
 	}
