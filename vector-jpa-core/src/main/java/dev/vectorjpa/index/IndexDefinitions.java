@@ -1,9 +1,11 @@
 package dev.vectorjpa.index;
 
+import dev.vectorjpa.Metric;
 import dev.vectorjpa.hibernate.VectorAttribute;
 import dev.vectorjpa.hibernate.VectorEntityMetadata;
 import dev.vectorjpa.mapping.IndexType;
 import dev.vectorjpa.mapping.VectorIndex;
+import dev.vectorjpa.mapping.VectorType;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,13 +42,22 @@ final class IndexDefinitions {
 				: settings.hnswEfConstruction();
 		Integer lists = (index != null && index.lists() > 0) ? Integer.valueOf(index.lists()) : settings.ivfflatLists();
 		boolean concurrently = (index != null && index.concurrently()) || settings.concurrently();
-		return definition(entity, attribute, type, m, ef, lists, concurrently, "@VectorIndex on ");
+		return definition(entity.schemaName(), entity.tableName(), attribute.columnName(), attribute.type(),
+				attribute.dimensions(), attribute.metric(), type, m, ef, lists, concurrently, "@VectorIndex on ",
+				owner(entity, attribute));
 	}
 
 	/** The index {@code createIndex} builds: explicit parameters, else the configured defaults. */
 	static VectorIndexDefinition explicit(VectorEntityMetadata entity, VectorAttribute attribute, IndexType type,
 			IndexParams params, VectorIndexSettings settings) {
-		String owner = owner(entity, attribute);
+		return explicit(entity.schemaName(), entity.tableName(), attribute.columnName(), attribute.type(),
+				attribute.dimensions(), attribute.metric(), type, params, settings, owner(entity, attribute));
+	}
+
+	/** The same for a plain table column; {@code owner} names it in messages, e.g. {@code Document.embedding}. */
+	static VectorIndexDefinition explicit(@Nullable String schema, String table, String column, VectorType vectorType,
+			int dimensions, Metric metric, IndexType type, IndexParams params, VectorIndexSettings settings,
+			String owner) {
 		if (type == IndexType.NONE) {
 			throw new IllegalArgumentException("Cannot create an index of type NONE on " + owner
 					+ "; use HNSW or IVFFLAT");
@@ -62,23 +73,25 @@ final class IndexDefinitions {
 		int m = params.m().orElse(settings.hnswM());
 		int ef = params.efConstruction().orElse(settings.hnswEfConstruction());
 		Integer lists = params.lists().isPresent() ? Integer.valueOf(params.lists().getAsInt()) : settings.ivfflatLists();
-		return definition(entity, attribute, type, m, ef, lists, settings.concurrently(), "");
+		return definition(schema, table, column, vectorType, dimensions, metric, type, m, ef, lists,
+				settings.concurrently(), "", owner);
 	}
 
-	private static VectorIndexDefinition definition(VectorEntityMetadata entity, VectorAttribute attribute,
-			IndexType type, int m, int ef, @Nullable Integer lists, boolean concurrently, String prefix) {
-		String owner = owner(entity, attribute);
+	private static VectorIndexDefinition definition(@Nullable String schema, String table, String column,
+			VectorType vectorType, int dimensions, Metric metric, IndexType type, int m, int ef,
+			@Nullable Integer lists, boolean concurrently, String prefix, String owner) {
 		VectorIndexDefinition definition;
 		try {
-			definition = new VectorIndexDefinition(entity.schemaName(), entity.tableName(), attribute.columnName(),
-					attribute.type(), attribute.metric(), type, (type == IndexType.HNSW) ? m : null,
-					(type == IndexType.HNSW) ? ef : null, (type == IndexType.IVFFLAT) ? lists : null, concurrently,
-					null, null);
+			definition = new VectorIndexDefinition(schema, table, column, vectorType, metric, type,
+					(type == IndexType.HNSW) ? m : null, (type == IndexType.HNSW) ? ef : null,
+					(type == IndexType.IVFFLAT) ? lists : null, concurrently, null, null);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException(prefix + owner + ": " + ex.getMessage(), ex);
 		}
-		definition.checkDimensions(attribute.dimensions(), owner);
+		if (dimensions > 0) {
+			definition.checkDimensions(dimensions, owner);
+		}
 		return definition;
 	}
 

@@ -11,9 +11,11 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import dev.vectorjpa.Metric;
 import dev.vectorjpa.hibernate.VectorAttribute;
 import dev.vectorjpa.hibernate.VectorEntityMetadata;
 import dev.vectorjpa.mapping.IndexType;
+import dev.vectorjpa.mapping.VectorType;
 import jakarta.persistence.EntityManagerFactory;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -83,6 +85,18 @@ public class VectorIndexManager {
 	public boolean ensureIndex(VectorIndexDefinition definition) {
 		Objects.requireNonNull(definition, "VectorIndexDefinition must not be null");
 		return this.builder.ensure(definition);
+	}
+
+	/**
+	 * A definition for a plain table's vector column (the store, Liquibase) whose unset parameters take the
+	 * configured defaults; checked like a declared index, before any SQL.
+	 * @param schema the table's schema, or {@code null} for {@code current_schema()}
+	 * @param dimensions the column's dimensions, checked against the index's limit (0 to skip the check)
+	 */
+	public VectorIndexDefinition definition(@Nullable String schema, String table, String column,
+			VectorType vectorType, int dimensions, Metric metric, IndexType type, IndexParams params) {
+		return IndexDefinitions.explicit(schema, table, column, vectorType, dimensions, metric, type, params,
+				this.settings, table + "." + column);
 	}
 
 	/**

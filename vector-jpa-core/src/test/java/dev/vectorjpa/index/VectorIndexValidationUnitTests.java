@@ -103,6 +103,27 @@ class VectorIndexValidationUnitTests {
 	}
 
 	@Test
+	void plainTableDefinitionsTakeTheConfiguredDefaultsAndTheSameChecks() {
+		VectorIndexManager manager = new VectorIndexManager(new org.postgresql.ds.PGSimpleDataSource(),
+				VectorIndexSettings.builder().hnswM(24).hnswEfConstruction(100).build());
+		assertThat(manager.definition("docs", "knowledge_embeddings", "embedding", VectorType.VECTOR, 768,
+				Metric.COSINE, IndexType.HNSW, IndexParams.defaults()).createSql())
+			.isEqualTo("CREATE INDEX IF NOT EXISTS \"knowledge_embeddings_embedding_hnsw_cosine_idx\" ON "
+					+ "\"docs\".\"knowledge_embeddings\" USING hnsw (\"embedding\" vector_cosine_ops) "
+					+ "WITH (m = 24, ef_construction = 100)");
+		assertThat(manager.definition(null, "knowledge_embeddings", "embedding", VectorType.VECTOR, 768,
+				Metric.INNER_PRODUCT, IndexType.IVFFLAT, IndexParams.defaults()).lists()).isNull();
+		assertThatIllegalArgumentException().isThrownBy(() -> manager.definition(null, "knowledge_embeddings",
+				"embedding", VectorType.VECTOR, 3072, Metric.COSINE, IndexType.HNSW, IndexParams.defaults()))
+			.withMessage("knowledge_embeddings.embedding has 3072 dimensions; HNSW on vector supports at most 2000: "
+					+ "use halfvec (up to 4000) or reduce dimensions");
+		assertThatIllegalArgumentException().isThrownBy(() -> manager.definition(null, "knowledge_embeddings",
+				"embedding", VectorType.VECTOR, 768, Metric.L1, IndexType.IVFFLAT, IndexParams.defaults()))
+			.withMessage("knowledge_embeddings.embedding: pgvector has no IVFFLAT index for L1 on vector columns "
+					+ "(knowledge_embeddings.embedding); use HNSW");
+	}
+
+	@Test
 	void ivfflatListsFollowTheRowsRule() {
 		assertThat(VectorIndexManager.defaultLists(0)).isEqualTo(10);
 		assertThat(VectorIndexManager.defaultLists(9_999)).isEqualTo(10);
