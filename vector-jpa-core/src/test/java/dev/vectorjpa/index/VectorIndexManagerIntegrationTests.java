@@ -66,6 +66,41 @@ class VectorIndexManagerIntegrationTests {
 	}
 
 	@Test
+	void declaredIndexesOnTablesHibernateCreatedServeTheEntitysMetric(TestSchema schema) throws Exception {
+		try (EntityManagerFactory emf = new HibernatePersistenceConfiguration("generated")
+			.managedClasses(Snippet.class)
+			.jdbcUrl(schema.jdbcUrl())
+			.property(AvailableSettings.HBM2DDL_AUTO, "create-drop")
+			.createEntityManagerFactory()) {
+			emf.runInTransaction((em) -> {
+				for (long i = 0; i < 20; i++) {
+					Snippet snippet = new Snippet();
+					snippet.id = i;
+					snippet.embedding = new float[] { i, 1, 20 - i, 0.5f };
+					em.persist(snippet);
+				}
+			});
+			VectorIndexManager manager = new VectorIndexManager(schema.dataSource(), emf,
+					VectorIndexSettings.builder().autoCreate(true).build());
+			assertThat(manager.createDeclaredIndexes()).isEqualTo(1);
+			assertThat(manager.indexes(Snippet.class)).singleElement().satisfies((info) -> {
+				assertThat(info.name()).isEqualTo("snippet_embedding_hnsw_l1_idx");
+				assertThat(info.operatorClass()).isEqualTo("vector_l1_ops");
+			});
+			try (Connection connection = schema.connect(); Statement statement = connection.createStatement()) {
+				statement.execute("SET enable_seqscan = off");
+				try (ResultSet rs = statement
+					.executeQuery("EXPLAIN SELECT id FROM snippet ORDER BY embedding <+> '[1,1,1,1]' LIMIT 3")) {
+					rs.next();
+					assertThat(rs.getString(1)).contains("Limit");
+					rs.next();
+					assertThat(rs.getString(1)).contains("Index Scan using snippet_embedding_hnsw_l1_idx");
+				}
+			}
+		}
+	}
+
+	@Test
 	void nothingIsCreatedAtStartUpWhenAutoCreateIsOff(TestSchema schema) {
 		schema.execute("DROP TABLE IF EXISTS passage", "CREATE TABLE passage (id bigserial PRIMARY KEY, embedding vector(8), summary halfvec(8))");
 		try (EntityManagerFactory emf = entityManagerFactory(schema, Passage.class)) {
@@ -179,6 +214,19 @@ class VectorIndexManagerIntegrationTests {
 		@VectorColumn(dimensions = 8, type = VectorType.HALFVEC, metric = Metric.INNER_PRODUCT)
 		@VectorIndex(m = 12)
 		float[] summary;
+
+	}
+
+	@Entity
+	@Table(name = "snippet")
+	static class Snippet {
+
+		@Id
+		Long id;
+
+		@VectorColumn(dimensions = 4, metric = Metric.L1)
+		@VectorIndex
+		float[] embedding;
 
 	}
 
