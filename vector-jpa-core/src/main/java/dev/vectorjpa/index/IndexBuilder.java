@@ -197,7 +197,8 @@ final class IndexBuilder {
 		}
 	}
 
-	private VectorIndexDefinition resolveLists(Connection connection, VectorIndexDefinition definition) throws SQLException {
+	private VectorIndexDefinition resolveLists(Connection connection, VectorIndexDefinition definition)
+			throws SQLException {
 		if (definition.type() != IndexType.IVFFLAT || definition.lists() != null) {
 			return definition;
 		}

@@ -6,7 +6,10 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.vectorjpa.Metric;
@@ -97,7 +100,7 @@ class VectorIndexCombinationsIntegrationTests {
 					}
 				}
 			}
-			java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("Index Scan using (\\S+) on combos")
+			Matcher matcher = Pattern.compile("Index Scan using (\\S+) on combos")
 				.matcher(plan);
 			assertThat(matcher.find()).as(sql + "\n" + plan).isTrue();
 			return matcher.group(1);
@@ -108,7 +111,7 @@ class VectorIndexCombinationsIntegrationTests {
 		return switch (metric) {
 			case EUCLIDEAN -> "l2";
 			case INNER_PRODUCT -> "ip";
-			default -> metric.name().toLowerCase(java.util.Locale.ROOT);
+			default -> metric.name().toLowerCase(Locale.ROOT);
 		};
 	}
 

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
@@ -38,7 +39,8 @@ class VectorIndexManagerIntegrationTests {
 
 	@Test
 	void declaredHnswIsCreatedAtOnceAndIvfflatOnlyOnceTheTableHoldsMinRows(TestSchema schema) {
-		schema.execute("DROP TABLE IF EXISTS passage", "CREATE TABLE passage (id bigserial PRIMARY KEY, embedding vector(8), summary halfvec(8))");
+		schema.execute("DROP TABLE IF EXISTS passage",
+				"CREATE TABLE passage (id bigserial PRIMARY KEY, embedding vector(8), summary halfvec(8))");
 		IndexTestData.insertRandomVectors(schema, "passage", "embedding", 8, 40);
 		VectorIndexSettings settings = VectorIndexSettings.builder().autoCreate(true).minRows(100).build();
 		try (EntityManagerFactory emf = entityManagerFactory(schema, Passage.class)) {
@@ -102,7 +104,8 @@ class VectorIndexManagerIntegrationTests {
 
 	@Test
 	void nothingIsCreatedAtStartUpWhenAutoCreateIsOff(TestSchema schema) {
-		schema.execute("DROP TABLE IF EXISTS passage", "CREATE TABLE passage (id bigserial PRIMARY KEY, embedding vector(8), summary halfvec(8))");
+		schema.execute("DROP TABLE IF EXISTS passage",
+				"CREATE TABLE passage (id bigserial PRIMARY KEY, embedding vector(8), summary halfvec(8))");
 		try (EntityManagerFactory emf = entityManagerFactory(schema, Passage.class)) {
 			VectorIndexManager manager = new VectorIndexManager(schema.dataSource(), emf,
 					VectorIndexSettings.defaults());
@@ -125,9 +128,9 @@ class VectorIndexManagerIntegrationTests {
 			assertThat(manager.createIndex(Note.class, IndexType.HNSW, IndexParams.hnsw(8, 20))).isTrue();
 			assertThat(manager.createIndex(Note.class, IndexType.HNSW, IndexParams.hnsw(8, 20))).isFalse();
 			assertThat(manager.indexes(Note.class)).extracting(IndexInfo::name, IndexInfo::parameters)
-				.containsExactly(org.assertj.core.groups.Tuple.tuple("note_embedding_hnsw_cosine_idx",
+				.containsExactly(tuple("note_embedding_hnsw_cosine_idx",
 						Map.of("m", "8", "ef_construction", "20")),
-						org.assertj.core.groups.Tuple.tuple("note_embedding_ivfflat_cosine_idx", Map.of("lists", "10")));
+						tuple("note_embedding_ivfflat_cosine_idx", Map.of("lists", "10")));
 			manager.reindex(Note.class);
 			assertThat(manager.indexes(Note.class)).allSatisfy((info) -> assertThat(info.valid()).isTrue());
 			assertThat(manager.dropIndex(Note.class, IndexType.IVFFLAT)).isTrue();

@@ -10,6 +10,7 @@ import dev.vectorjpa.mapping.VectorIndex;
 import dev.vectorjpa.mapping.VectorType;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -104,7 +105,7 @@ class VectorIndexValidationUnitTests {
 
 	@Test
 	void plainTableDefinitionsTakeTheConfiguredDefaultsAndTheSameChecks() {
-		VectorIndexManager manager = new VectorIndexManager(new org.postgresql.ds.PGSimpleDataSource(),
+		VectorIndexManager manager = new VectorIndexManager(new PGSimpleDataSource(),
 				VectorIndexSettings.builder().hnswM(24).hnswEfConstruction(100).build());
 		assertThat(manager.definition("docs", "knowledge_embeddings", "embedding", VectorType.VECTOR, 768,
 				Metric.COSINE, IndexType.HNSW, IndexParams.defaults()).createSql())
