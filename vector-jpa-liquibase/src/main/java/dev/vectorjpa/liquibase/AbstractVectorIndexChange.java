@@ -201,10 +201,27 @@ public abstract class AbstractVectorIndexChange extends AbstractChange {
 	}
 
 	/**
-	 * The index definition these attributes describe.
+	 * The index definition these attributes describe, in {@code schemaName} or else the schema Liquibase writes its
+	 * own unqualified objects to, so that the index lands next to the table {@code createTable} made.
 	 * @throws IllegalArgumentException naming the attribute and the expected values when one is wrong
 	 */
-	public VectorIndexDefinition toDefinition() {
+	public VectorIndexDefinition toDefinition(Database database) {
+		return definitionIn(schema(database));
+	}
+
+	/** The schema to qualify names with: {@code schemaName}, else Liquibase's default schema when it outputs it. */
+	protected @Nullable String schema(Database database) {
+		if (this.schemaName != null) {
+			return this.schemaName;
+		}
+		return database.getOutputDefaultSchema() ? database.getDefaultSchemaName() : null;
+	}
+
+	/**
+	 * The index definition these attributes describe, in {@code schema}.
+	 * @throws IllegalArgumentException naming the attribute and the expected values when one is wrong
+	 */
+	protected VectorIndexDefinition definitionIn(@Nullable String schema) {
 		String change = changeName();
 		if (this.tableName == null || this.columnName == null) {
 			throw new IllegalArgumentException(change + " needs tableName and columnName");
@@ -223,7 +240,7 @@ public abstract class AbstractVectorIndexChange extends AbstractChange {
 		if (indexType == IndexType.HNSW && this.lists != null) {
 			throw new IllegalArgumentException(change + " lists applies to ivfflat indexes only, not hnsw");
 		}
-		return new VectorIndexDefinition(this.schemaName, this.tableName, this.columnName,
+		return new VectorIndexDefinition(schema, this.tableName, this.columnName,
 				VectorChangeSupport.vectorType(change, this.vectorType), parsedMetric, indexType, this.m,
 				this.efConstruction, this.lists, isConcurrently(), this.indexName, this.where);
 	}

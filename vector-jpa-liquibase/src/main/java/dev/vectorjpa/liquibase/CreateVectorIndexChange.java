@@ -28,7 +28,7 @@ public class CreateVectorIndexChange extends AbstractVectorIndexChange {
 	public ValidationErrors validate(Database database) {
 		ValidationErrors errors = super.validate(database);
 		try {
-			toDefinition();
+			toDefinition(database);
 		}
 		catch (IllegalArgumentException ex) {
 			errors.addError(ex.getMessage());
@@ -38,7 +38,7 @@ public class CreateVectorIndexChange extends AbstractVectorIndexChange {
 
 	@Override
 	public SqlStatement[] generateStatements(Database database) {
-		return new SqlStatement[] { new RawSqlStatement(toDefinition().createSql()) };
+		return new SqlStatement[] { new RawSqlStatement(toDefinition(database).createSql()) };
 	}
 
 	@Override
@@ -50,7 +50,7 @@ public class CreateVectorIndexChange extends AbstractVectorIndexChange {
 
 	@Override
 	public String getConfirmationMessage() {
-		VectorIndexDefinition definition = toDefinition();
+		VectorIndexDefinition definition = definitionIn(getSchemaName());
 		return "Vector index " + definition.indexName() + " created on " + definition.table() + "."
 				+ definition.column();
 	}

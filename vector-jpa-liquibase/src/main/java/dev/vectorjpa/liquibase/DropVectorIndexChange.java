@@ -34,7 +34,7 @@ public class DropVectorIndexChange extends AbstractVectorIndexChange {
 	public ValidationErrors validate(Database database) {
 		ValidationErrors errors = super.validate(database);
 		try {
-			dropSql();
+			dropSql(database);
 		}
 		catch (IllegalArgumentException ex) {
 			errors.addError(ex.getMessage());
@@ -43,16 +43,16 @@ public class DropVectorIndexChange extends AbstractVectorIndexChange {
 	}
 
 	/** The {@code DROP INDEX} statement, from the full definition when there is one, else from the name. */
-	public String dropSql() {
+	public String dropSql(Database database) {
 		if (hasDefinition()) {
-			return toDefinition().dropSql();
+			return toDefinition(database).dropSql();
 		}
 		String name = getIndexName();
 		if (name == null) {
 			throw new IllegalArgumentException(
 					"dropVectorIndex needs indexName, or tableName and columnName (with type and metric) to compute the default name");
 		}
-		String schema = getSchemaName();
+		String schema = schema(database);
 		if (schema != null && !schema.isEmpty()) {
 			SqlIdentifiers.validate(schema, "dropVectorIndex schemaName");
 		}
@@ -61,7 +61,7 @@ public class DropVectorIndexChange extends AbstractVectorIndexChange {
 
 	@Override
 	public SqlStatement[] generateStatements(Database database) {
-		return new SqlStatement[] { new RawSqlStatement(dropSql()) };
+		return new SqlStatement[] { new RawSqlStatement(dropSql(database)) };
 	}
 
 	@Override
@@ -81,7 +81,7 @@ public class DropVectorIndexChange extends AbstractVectorIndexChange {
 
 	@Override
 	public String getConfirmationMessage() {
-		return "Vector index " + (hasDefinition() ? toDefinition().indexName() : getIndexName()) + " dropped";
+		return "Vector index " + (hasDefinition() ? definitionIn(getSchemaName()).indexName() : getIndexName()) + " dropped";
 	}
 
 }

@@ -17,7 +17,7 @@ final class VectorChangeSupport {
 	}
 
 	static String unsupported(String change, Database database) {
-		return change + " is not supported on " + database.getDisplayName()
+		return change + " is not supported on " + database.getShortName()
 				+ ": pgvector is a PostgreSQL extension";
 	}
 
