@@ -62,7 +62,10 @@ public class CreateVectorExtensionChange extends AbstractChange {
 	/** The statement this change runs. */
 	public String createSql() {
 		String sql = "CREATE EXTENSION IF NOT EXISTS vector";
-		return (this.schemaName != null) ? sql + " SCHEMA " + SqlIdentifiers.quote(this.schemaName, "createVectorExtension schemaName") : sql;
+		if (this.schemaName == null) {
+			return sql;
+		}
+		return sql + " SCHEMA " + SqlIdentifiers.quote(this.schemaName, "createVectorExtension schemaName");
 	}
 
 	@Override

@@ -30,7 +30,7 @@ final class VectorChangeSupport {
 			return null;
 		}
 		return change + " with concurrently=true requires runInTransaction: false on changeset " + changeSet.getId()
-				+ " (author " + changeSet.getAuthor() + "): PostgreSQL cannot build an index concurrently inside a transaction";
+				+ " (author " + changeSet.getAuthor() + "): PostgreSQL cannot create or drop an index concurrently inside a transaction";
 	}
 
 	static IndexType indexType(String change, @Nullable String value) {

@@ -111,7 +111,7 @@ class VectorChangeUnitTests {
 		change.setChangeSet(new ChangeSet("add-index", "alice", false, false, "db/changelog.xml", null, null, true, null));
 		assertThat(change.validate(this.postgres).getErrorMessages()).containsExactly(
 				"createVectorIndex with concurrently=true requires runInTransaction: false on changeset add-index "
-						+ "(author alice): PostgreSQL cannot build an index concurrently inside a transaction");
+						+ "(author alice): PostgreSQL cannot create or drop an index concurrently inside a transaction");
 		change.setChangeSet(new ChangeSet("add-index", "alice", false, false, "db/changelog.xml", null, null, false, null));
 		assertThat(change.validate(this.postgres).getErrorMessages()).isEmpty();
 	}
