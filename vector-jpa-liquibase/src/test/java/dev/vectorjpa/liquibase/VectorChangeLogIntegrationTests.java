@@ -75,16 +75,29 @@ class VectorChangeLogIntegrationTests {
 	void dropVectorIndexDropsAndItsRollbackRecreatesTheIndex(TestSchema schema) throws Exception {
 		try (LiquibaseRunner liquibase = new LiquibaseRunner(schema)) {
 			liquibase.update("db/changelog/drop-changelog.yaml");
-			assertThat(indexes(schema, "article")).extracting((row) -> row.get(0))
-				.containsExactly("article_signature_hnsw_jaccard_idx");
+			assertThat(indexes(schema, "article")).isEmpty();
 
 			liquibase.rollbackCount("db/changelog/drop-changelog.yaml", 2);
 
 			assertThat(indexes(schema, "article")).containsExactly(
 					List.of("article_embedding_hnsw_euclidean_idx", "hnsw", "vector_l2_ops", "{m=8,ef_construction=32}"),
-					List.of("article_signature_hnsw_jaccard_idx", "hnsw", "bit_jaccard_ops", ""),
 					List.of("article_summary_ivfflat_inner_product_idx", "ivfflat", "halfvec_ip_ops", "{lists=4}"));
 			assertThat(indexDef(schema, "article_embedding_hnsw_euclidean_idx")).endsWith("WHERE ((category)::text = 'news'::text)");
+			liquibase.rollbackCount("db/changelog/drop-changelog.yaml", 1);
+		}
+	}
+
+	@Test
+	void xmlDropVectorIndexByNameRollsBackWithItsExplicitRollbackBlock(TestSchema schema) throws Exception {
+		try (LiquibaseRunner liquibase = new LiquibaseRunner(schema)) {
+			liquibase.update("db/changelog/drop-changelog.xml");
+			assertThat(indexes(schema, "document")).isEmpty();
+
+			liquibase.rollbackCount("db/changelog/drop-changelog.xml", 1);
+			assertThat(indexes(schema, "document"))
+				.containsExactly(List.of("document_signature_idx", "hnsw", "bit_hamming_ops", ""));
+			liquibase.rollbackCount("db/changelog/drop-changelog.xml", 1);
+			assertThat(columnTypes(schema, "document")).isEmpty();
 		}
 	}
 
@@ -102,16 +115,17 @@ class VectorChangeLogIntegrationTests {
 
 	@Test
 	void indexCreatedByChangeLogHasTheNameVectorIndexManagerLooksFor(TestSchema schema) throws Exception {
+		String changelog = "db/changelog/sample/db.changelog-master.yaml";
 		try (LiquibaseRunner liquibase = new LiquibaseRunner(schema)) {
-			liquibase.update("db/changelog/document-changelog.xml");
+			liquibase.update(changelog);
 			String expected = VectorIndexDefinition.defaultName("document", "embedding", IndexType.HNSW, Metric.COSINE);
 			assertThat(schema.query("SELECT count(*) FROM pg_indexes WHERE schemaname = current_schema() AND indexname = '"
 					+ expected + "'")).containsExactly(List.of(1L));
 			// The manager's own DDL for the same index is IF NOT EXISTS: running it afterwards adds nothing.
 			schema.execute(new VectorIndexDefinition(null, "document", "embedding", VectorType.VECTOR, Metric.COSINE,
 					IndexType.HNSW, 16, 64, null, false, null, null).createSql());
-			assertThat(indexes(schema, "document")).hasSize(4);
-			liquibase.rollbackCount("db/changelog/document-changelog.xml", 6);
+			assertThat(indexes(schema, "document")).hasSize(1);
+			liquibase.rollbackCount(changelog, 3);
 		}
 	}
 
