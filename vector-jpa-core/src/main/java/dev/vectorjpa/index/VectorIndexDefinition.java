@@ -98,8 +98,16 @@ public record VectorIndexDefinition(@Nullable String schema, String table, Strin
 
 	/** {@code DROP INDEX [CONCURRENTLY] IF EXISTS "schema"."name"}. */
 	public String dropSql() {
-		return "DROP INDEX " + (this.concurrently ? "CONCURRENTLY " : "") + "IF EXISTS "
-				+ SqlIdentifiers.qualified(this.schema, indexName(), "index name");
+		return dropSql(this.schema, indexName(), this.concurrently);
+	}
+
+	/**
+	 * {@code DROP INDEX [CONCURRENTLY] IF EXISTS "schema"."name"} for an index known by name only (e.g. Liquibase's
+	 * {@code dropVectorIndex indexName="..."}); the identifiers are validated.
+	 */
+	public static String dropSql(@Nullable String schema, String indexName, boolean concurrently) {
+		return "DROP INDEX " + (concurrently ? "CONCURRENTLY " : "") + "IF EXISTS "
+				+ SqlIdentifiers.qualified(schema, indexName, "index name");
 	}
 
 	/** {@code REINDEX INDEX [CONCURRENTLY] "schema"."name"}. */
