@@ -25,6 +25,9 @@ public interface VectorRepository<T, ID> extends JpaRepository<T, ID> {
 	/** The {@code k} entities nearest to {@code query} among those whose JSON metadata matches {@code filter}. */
 	List<Nearest<T>> findNearest(float[] query, int k, MetadataFilter filter);
 
+	/** The {@code k} entities nearest to {@code query} among those matching {@code filter}, with search options. */
+	List<Nearest<T>> findNearest(float[] query, int k, MetadataFilter filter, SearchOptions options);
+
 	/** The number of entities whose JSON metadata matches {@code filter}. */
 	long count(MetadataFilter filter);
 
