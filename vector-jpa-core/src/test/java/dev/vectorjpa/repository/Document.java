@@ -57,11 +57,11 @@ class Document {
 	Document() {
 	}
 
-	Long getId() {
+	public Long getId() {
 		return this.id;
 	}
 
-	String getTitle() {
+	public String getTitle() {
 		return this.title;
 	}
 

@@ -28,7 +28,7 @@ import org.springframework.util.ClassUtils;
  */
 public final class NearestQueryMethod extends QueryMethod {
 
-	private static final Pattern NAME = Pattern.compile("^(find|search|stream)Nearest(?:By(.+))?$");
+	private static final Pattern NAME = Pattern.compile("^(find|search|stream)Nearest(?:By(.*))?$");
 
 	private final Method method;
 
@@ -63,7 +63,7 @@ public final class NearestQueryMethod extends QueryMethod {
 					+ "optionally followed by By and criteria");
 		}
 		Class<?> domainType = metadata.getDomainType();
-		String criteria = matcher.group(2);
+		String criteria = (matcher.group(2) != null && !matcher.group(2).isEmpty()) ? matcher.group(2) : null;
 		if (criteria != null && criteria.contains("OrderBy")) {
 			throw new IllegalArgumentException("Nearest queries are ordered by distance; OrderBy is not supported");
 		}
