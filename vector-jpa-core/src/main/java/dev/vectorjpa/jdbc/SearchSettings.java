@@ -11,6 +11,7 @@ import dev.vectorjpa.repository.SearchOptions;
 /**
  * Applies {@link SearchOptions} to the current transaction in one round trip: {@code SELECT set_config(name, ?, true),
  * ...} is {@code SET LOCAL} with bound values. Only what is set is sent; nothing at all when nothing is set.
+ * ({@code exact} is not a server setting: exact searches use an ORDER BY form no approximate index serves.)
  *
  * @since 0.1
  */
@@ -39,11 +40,6 @@ public final class SearchSettings {
 		});
 		options.maxScanTuples()
 			.ifPresent((value) -> add(names, values, "hnsw.max_scan_tuples", Integer.toString(value)));
-		if (options.exact()) {
-			// approximate indexes can only be bypassed by disabling index scans for this transaction
-			add(names, values, "enable_indexscan", "off");
-			add(names, values, "enable_bitmapscan", "off");
-		}
 		if (names.isEmpty()) {
 			return false;
 		}

@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
 import dev.vectorjpa.Metric;
+import dev.vectorjpa.repository.Nearest;
 
 /**
  * Random vectors exact in half precision (multiples of 1/64 in [-1, 1]) and brute-force nearest neighbours in Java.
@@ -51,6 +52,33 @@ final class TestVectors {
 			case L1 -> l1;
 			default -> throw new IllegalArgumentException(metric.toString());
 		};
+	}
+
+	/**
+	 * Asserts that {@code actual} holds the {@code k} nearest of the matching items: the same distances in the same
+	 * order as brute force, each actual item matching the filter and being at the distance reported (so that exact
+	 * ties may come in any order).
+	 */
+	static <T> void assertNearest(List<Nearest<T>> actual, List<T> items, java.util.function.Function<T, Object> id,
+			Predicate<T> filter, ToDoubleFunction<T> distance, int k) {
+		java.util.Map<Object, T> byId = new java.util.HashMap<>();
+		items.forEach((item) -> byId.put(id.apply(item), item));
+		List<T> expected = nearest(items, filter, distance, k);
+		org.assertj.core.api.Assertions.assertThat(expected).as("the scenario needs matching rows").isNotEmpty();
+		org.assertj.core.api.Assertions.assertThat(actual).hasSameSizeAs(expected);
+		java.util.Set<Object> seen = new java.util.HashSet<>();
+		for (int i = 0; i < actual.size(); i++) {
+			// the Java copy: ground truth, and no lazy proxies to trip over
+			T item = byId.get(id.apply(actual.get(i).entity()));
+			double expectedDistance = distance.applyAsDouble(expected.get(i));
+			double tolerance = 1e-4 * Math.max(1, Math.abs(expectedDistance));
+			org.assertj.core.api.Assertions.assertThat(actual.get(i).distance()).as("distance at %d", i)
+				.isCloseTo(expectedDistance, org.assertj.core.api.Assertions.within(tolerance));
+			org.assertj.core.api.Assertions.assertThat(distance.applyAsDouble(item)).as("distance of %s", item)
+				.isCloseTo(actual.get(i).distance(), org.assertj.core.api.Assertions.within(tolerance));
+			org.assertj.core.api.Assertions.assertThat(filter.test(item)).as("%s matches the filter", item).isTrue();
+			org.assertj.core.api.Assertions.assertThat(seen.add(item)).as("%s returned once", item).isTrue();
+		}
 	}
 
 	/** The ids of the {@code k} items nearest to {@code query} among those matching {@code filter}. */

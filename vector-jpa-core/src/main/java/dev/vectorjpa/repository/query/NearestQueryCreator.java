@@ -15,7 +15,8 @@ import org.springframework.data.repository.query.parser.PartTree;
  * The shape is {@code SELECT t.*, t.col <op> cast(:q as type) AS vjpa_distance FROM table t [joins] [WHERE ...]
  * ORDER BY vjpa_distance LIMIT :k}: ordering by the operator expression itself (through its output alias, so the
  * query vector is bound once) is what lets PostgreSQL serve the query from an HNSW or IVFFlat index whose operator
- * class matches {@code <op>}. A threshold becomes {@code distance <= :max} in the {@code WHERE}.
+ * class matches {@code <op>}. A threshold becomes {@code distance <= :max} in the {@code WHERE}. Exact searches
+ * order by {@code distance + 0}, which no approximate index can serve while B-tree indexes still serve the criteria.
  *
  * @since 0.1
  */
@@ -66,9 +67,11 @@ public final class NearestQueryCreator {
 		}
 		String select = "SELECT " + EntityColumns.ROOT_ALIAS + ".*, " + distance + " AS " + NearestSql.DISTANCE_COLUMN
 				+ " FROM " + this.columns.table() + " " + EntityColumns.ROOT_ALIAS + this.columns.joinClause();
-		String orderAndLimit = " ORDER BY " + NearestSql.DISTANCE_COLUMN + " LIMIT :" + NearestSql.LIMIT_PARAMETER;
-		return new NearestSql(select, String.join(" AND ", conditions), orderAndLimit, List.copyOf(parameters),
-				threshold, this.attribute);
+		String limit = " LIMIT :" + NearestSql.LIMIT_PARAMETER;
+		// an index scan only serves ORDER BY <column> <op> <value>; adding 0 keeps the order but not the index
+		String exactOrder = " ORDER BY (" + distance + ") + 0" + limit;
+		return new NearestSql(select, String.join(" AND ", conditions), " ORDER BY " + NearestSql.DISTANCE_COLUMN + limit,
+				exactOrder, List.copyOf(parameters), threshold, this.attribute);
 	}
 
 	/** {@code SELECT count(*)} over the entity's table with the scope condition, for {@code count(filter)}. */
@@ -138,7 +141,7 @@ public final class NearestQueryCreator {
 					+ " ESCAPE '\\'";
 			case IN -> left + " IN (" + value(part, column, parameters, ignoreCase) + ")";
 			case NOT_IN -> left + " NOT IN (" + value(part, column, parameters, ignoreCase) + ")";
-			default -> throw new IllegalArgumentException("Keyword " + type + " (on '" + path
+			default -> throw new IllegalArgumentException("Keyword " + type.name() + " (on '" + path
 					+ "') is not supported in nearest queries");
 		};
 	}

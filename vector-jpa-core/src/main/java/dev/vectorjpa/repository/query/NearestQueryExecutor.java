@@ -68,7 +68,7 @@ public final class NearestQueryExecutor {
 
 	/**
 	 * The {@code limit} nearest rows.
-	 * @param sql the statement text ({@link NearestSql#sql()}, or with an extra condition)
+	 * @param sql the statement text, exact or not ({@link NearestSql#sql(boolean)}, or with an extra condition)
 	 * @param queryText the query vector in pgvector's text form ({@link QueryVectors#toText})
 	 * @param criteria the criteria values, in the order of {@link NearestSql#criteria()}
 	 * @param threshold a {@code Score}/{@code Similarity} or {@code Range<Similarity>}, per
@@ -76,13 +76,15 @@ public final class NearestQueryExecutor {
 	 * @param extra values of the extra condition's parameters ({@value #EXTRA_PARAMETER}1, 2, ...)
 	 */
 	@SuppressWarnings("unchecked")
-	public <T> List<Nearest<T>> search(NearestSql nearest, String sql, String queryText, Object[] criteria,
+	public <T> List<Nearest<T>> search(NearestSql nearest, NearestSql.Text sql, String queryText, Object[] criteria,
 			@Nullable Object threshold, int limit, SearchOptions options, List<Object> extra) {
 		if (limit < 1) {
 			throw new IllegalArgumentException("The number of nearest neighbours must be at least 1, got " + limit);
 		}
-		return (List<Nearest<T>>) inTransaction(options, () -> {
-			NativeQuery<Object[]> query = session().createNativeQuery(sql, Object[].class);
+		SearchOptions effective = effective(options);
+		String text = sql.sql(effective.exact());
+		return (List<Nearest<T>>) inTransaction(effective, () -> {
+			NativeQuery<Object[]> query = session().createNativeQuery(text, Object[].class);
 			query.addEntity(EntityColumns.ROOT_ALIAS, this.entityType)
 				.addScalar(NearestSql.DISTANCE_COLUMN, StandardBasicTypes.DOUBLE);
 			query.setParameter(NearestSql.QUERY_PARAMETER, queryText);
@@ -105,7 +107,7 @@ public final class NearestQueryExecutor {
 
 	/** The single {@code count(*)} value of {@code sql} with an extra condition's values bound. */
 	public long count(String sql, List<Object> extra) {
-		return (Long) inTransaction(SearchOptions.none(), () -> {
+		return (Long) inTransaction(this.defaults, () -> {
 			NativeQuery<Long> query = session().createNativeQuery(sql, Long.class);
 			bindExtra(query, extra);
 			this.scope.bind(query::setParameter);
@@ -113,8 +115,11 @@ public final class NearestQueryExecutor {
 		});
 	}
 
-	private Object inTransaction(SearchOptions options, Supplier<Object> work) {
-		SearchOptions effective = (options == SearchOptions.none()) ? this.defaults : options.withDefaults(this.defaults);
+	private SearchOptions effective(SearchOptions options) {
+		return (options == SearchOptions.none()) ? this.defaults : options.withDefaults(this.defaults);
+	}
+
+	private Object inTransaction(SearchOptions effective, Supplier<Object> work) {
 		if (TransactionSynchronizationManager.isActualTransactionActive()) {
 			return run(effective, work);
 		}

@@ -203,7 +203,7 @@ public final class NearestQueryMethod extends QueryMethod {
 		};
 		if (!ok) {
 			throw new IllegalArgumentException("Parameter " + (index + 1) + " (" + type.getSimpleName() + ") does not "
-					+ "fit criterion " + part.getType() + " on '" + name + "' of type " + property.getSimpleName());
+					+ "fit criterion " + part.getType().name() + " on '" + name + "' of type " + property.getSimpleName());
 		}
 	}
 

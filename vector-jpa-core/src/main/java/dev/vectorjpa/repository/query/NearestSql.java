@@ -9,13 +9,15 @@ import dev.vectorjpa.hibernate.VectorAttribute;
  *
  * @param select {@code SELECT ... FROM ...} up to, not including, {@code WHERE}
  * @param condition the {@code WHERE} condition without the keyword, empty for none
- * @param orderAndLimit {@code ORDER BY ... LIMIT ...}
+ * @param orderAndLimit {@code ORDER BY ... LIMIT ...}, index-usable
+ * @param exactOrderAndLimit the same order in a form no approximate index can serve, for exact searches
  * @param criteria the criteria parameters in order of their method arguments
  * @param threshold how a similarity threshold is bound
  * @param attribute the searched vector attribute
  * @since 0.1
  */
-public record NearestSql(String select, String condition, String orderAndLimit, List<CriterionParameter> criteria,
+public record NearestSql(String select, String condition, String orderAndLimit, String exactOrderAndLimit,
+		List<CriterionParameter> criteria,
 		Threshold threshold, VectorAttribute attribute) {
 
 	/** Parameter holding the query vector (as pgvector text). */
@@ -35,13 +37,28 @@ public record NearestSql(String select, String condition, String orderAndLimit, 
 
 	/** The whole statement. */
 	public String sql() {
-		return this.select + (this.condition.isEmpty() ? "" : " WHERE " + this.condition) + this.orderAndLimit;
+		return sql(false);
+	}
+
+	/** The whole statement, exact (no approximate index) or not. */
+	public String sql(boolean exact) {
+		return this.select + (this.condition.isEmpty() ? "" : " WHERE " + this.condition)
+				+ (exact ? this.exactOrderAndLimit : this.orderAndLimit);
 	}
 
 	/** The whole statement with {@code extraCondition} (e.g. a rendered metadata filter) ANDed to the criteria. */
-	public String sql(String extraCondition) {
+	public String sql(String extraCondition, boolean exact) {
 		String where = this.condition.isEmpty() ? extraCondition : this.condition + " AND " + extraCondition;
-		return this.select + " WHERE " + where + this.orderAndLimit;
+		return this.select + " WHERE " + where + (exact ? this.exactOrderAndLimit : this.orderAndLimit);
+	}
+
+	/** The statement text for a call, exact or not. */
+	@FunctionalInterface
+	public interface Text {
+
+		/** The text. */
+		String sql(boolean exact);
+
 	}
 
 	/** How a similarity threshold parameter turns into distance bounds. */

@@ -20,7 +20,7 @@ public final class PartTreeNearestQuery implements RepositoryQuery {
 
 	private final NearestSql nearest;
 
-	private final String sql;
+	private final NearestSql.Text sql;
 
 	private final NearestQueryExecutor executor;
 
@@ -31,7 +31,9 @@ public final class PartTreeNearestQuery implements RepositoryQuery {
 			NearestExecution execution) {
 		this.method = method;
 		this.nearest = nearest;
-		this.sql = nearest.sql();
+		String sql = nearest.sql(false);
+		String exactSql = nearest.sql(true);
+		this.sql = (exact) -> exact ? exactSql : sql;
 		this.executor = executor;
 		this.execution = execution;
 	}

@@ -35,7 +35,7 @@ public class SimpleVectorRepositoryFragment<T> {
 
 	private final @Nullable NearestSql nearest;
 
-	private final @Nullable String nearestSql;
+	private final NearestSql.@Nullable Text nearestSql;
 
 	private final @Nullable RuntimeException nearestProblem;
 
@@ -70,7 +70,7 @@ public class SimpleVectorRepositoryFragment<T> {
 					+ "be used, declare findNearest methods annotated with @NearestTo instead", ex);
 		}
 		this.nearest = sql;
-		this.nearestSql = (sql != null) ? sql.sql() : null;
+		this.nearestSql = (sql != null) ? text(sql) : null;
 		this.nearestProblem = problem;
 		MappedAttribute metadataAttribute = metadata.metadata();
 		this.metadataColumn = (metadataAttribute != null) ? EntityColumns.ROOT_ALIAS + "." + metadataAttribute.column()
@@ -101,7 +101,7 @@ public class SimpleVectorRepositoryFragment<T> {
 	public List<Nearest<T>> findNearest(float[] query, int k, MetadataFilter filter, SearchOptions options) {
 		NearestSql sql = nearest();
 		MetadataFilterCondition condition = MetadataFilterCondition.of(filter, metadataColumn());
-		return this.executor.search(sql, sql.sql(condition.sql()), QueryVectors.toText(query, sql.attribute()),
+		return this.executor.search(sql, (exact) -> sql.sql(condition.sql(), exact), QueryVectors.toText(query, sql.attribute()),
 				NO_CRITERIA, null, k, options(options), condition.values());
 	}
 
@@ -121,6 +121,12 @@ public class SimpleVectorRepositoryFragment<T> {
 	/** See {@link VectorRepository#findHybrid(float[], String, int)}. */
 	public List<Nearest<T>> findHybrid(float[] query, String text, int k) {
 		throw new UnsupportedOperationException("findHybrid is not implemented yet");
+	}
+
+	private static NearestSql.Text text(NearestSql sql) {
+		String approximate = sql.sql(false);
+		String exact = sql.sql(true);
+		return (isExact) -> isExact ? exact : approximate;
 	}
 
 	private NearestSql nearest() {
