@@ -3,10 +3,16 @@ package dev.vectorjpa.autoconfigure;
 import javax.sql.DataSource;
 
 import dev.vectorjpa.hibernate.VectorJpaSettings;
+import dev.vectorjpa.index.VectorIndexManager;
+import dev.vectorjpa.index.VectorIndexSettings;
 import dev.vectorjpa.observation.MicrometerVectorJpaObservations;
 import dev.vectorjpa.observation.VectorJpaObservations;
 import dev.vectorjpa.repository.SearchOptions;
 import dev.vectorjpa.repository.VectorRepository;
+import dev.vectorjpa.store.PgVectorStore;
+import dev.vectorjpa.store.StoreColumn;
+import dev.vectorjpa.store.VectorStore;
+import dev.vectorjpa.store.VectorStoreSettings;
 import dev.vectorjpa.tenancy.DomainResolver;
 import io.micrometer.observation.ObservationRegistry;
 import jakarta.persistence.EntityManagerFactory;
@@ -133,6 +139,86 @@ public final class VectorJpaAutoConfiguration {
 				super(VectorJpaExtensionInitializer.class);
 			}
 
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnSingleCandidate(DataSource.class)
+	static class IndexConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		VectorIndexManager vectorIndexManager(DataSource dataSource,
+				ObjectProvider<EntityManagerFactory> entityManagerFactory, VectorJpaProperties properties) {
+			VectorJpaProperties.Index index = properties.getIndex();
+			VectorIndexSettings.Builder settings = VectorIndexSettings.builder()
+				.defaultType(index.getType())
+				.autoCreate(index.isAutoCreate())
+				.minRows(index.getMinRows())
+				.concurrently(index.isConcurrently())
+				.hnswM(index.getHnsw().getM())
+				.hnswEfConstruction(index.getHnsw().getEfConstruction())
+				.ivfflatLists(index.getIvfflat().getLists());
+			if (index.getMaintenanceWorkMem() != null) {
+				settings.maintenanceWorkMem(index.getMaintenanceWorkMem().toKilobytes() + "kB");
+			}
+			return new VectorIndexManager(dataSource, entityManagerFactory.getIfAvailable(), settings.build());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(EntityManagerFactory.class)
+		@ConditionalOnBooleanProperty("vector-jpa.index.auto-create")
+		VectorJpaIndexInitializer vectorJpaIndexInitializer(VectorIndexManager indexManager,
+				EntityManagerFactory entityManagerFactory) {
+			return new VectorJpaIndexInitializer(indexManager, entityManagerFactory);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnSingleCandidate(DataSource.class)
+	@ConditionalOnBooleanProperty("vector-jpa.store.enabled")
+	static class StoreConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		VectorStore vectorStore(DataSource dataSource, VectorJpaProperties properties,
+				ObjectProvider<VectorJpaExtensionInitializer> extension) {
+			// The store creates its table when it starts: the vector type must exist by then.
+			extension.ifAvailable((initializer) -> {
+			});
+			VectorJpaProperties.Store store = properties.getStore();
+			VectorJpaProperties.Index index = properties.getIndex();
+			if (properties.getDimensions() == null) {
+				throw new IllegalStateException("vector-jpa.store.enabled=true needs vector-jpa.dimensions");
+			}
+			VectorJpaProperties.Columns columns = store.getColumns();
+			VectorStoreSettings.Builder settings = VectorStoreSettings.builder(properties.getDimensions())
+				.schema(store.getSchema())
+				.table(store.getTable())
+				.idType(store.getIdType())
+				.autoCreateTable(store.isAutoCreateTable())
+				.column(StoreColumn.ID, columns.getId())
+				.column(StoreColumn.EMBEDDING, columns.getEmbedding())
+				.column(StoreColumn.CONTENT, columns.getContent())
+				.column(StoreColumn.METADATA, columns.getMetadata())
+				.column(StoreColumn.DOMAIN_ID, columns.getDomainId())
+				.column(StoreColumn.DOCUMENT_ID, columns.getDocumentId())
+				.column(StoreColumn.CHUNK_INDEX, columns.getChunkIndex())
+				.column(StoreColumn.CREATED_AT, columns.getCreatedAt())
+				.metric(properties.getMetric())
+				.domain(properties.getDomain())
+				.indexType(index.getType())
+				.hnsw(index.getHnsw().getM(), index.getHnsw().getEfConstruction())
+				.autoCreateIndex(index.isAutoCreate())
+				.minRowsForIndex(index.getMinRows())
+				.concurrently(index.isConcurrently());
+			if (index.getIvfflat().getLists() != null) {
+				settings.ivfflatLists(index.getIvfflat().getLists());
+			}
+			return new PgVectorStore(dataSource, settings.build());
 		}
 
 	}

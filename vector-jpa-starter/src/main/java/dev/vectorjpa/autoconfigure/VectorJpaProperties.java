@@ -3,6 +3,7 @@ package dev.vectorjpa.autoconfigure;
 import dev.vectorjpa.Metric;
 import dev.vectorjpa.mapping.IndexType;
 import dev.vectorjpa.repository.SearchOptions.IterativeScan;
+import dev.vectorjpa.store.IdType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -405,23 +406,6 @@ public class VectorJpaProperties {
 
 		public Columns getColumns() {
 			return this.columns;
-		}
-
-		/**
-		 * Type of the store's id column.
-		 */
-		public enum IdType {
-
-			/**
-			 * A 'uuid' column; ids are generated when not given.
-			 */
-			UUID,
-
-			/**
-			 * A 'text' column; ids are generated as UUID strings when not given.
-			 */
-			TEXT
-
 		}
 
 	}

@@ -4,13 +4,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import dev.vectorjpa.autoconfigure.app.StarterDocument;
+import dev.vectorjpa.autoconfigure.app.StarterDocumentRepository;
 import dev.vectorjpa.autoconfigure.app.StarterTestApplication;
 import dev.vectorjpa.autoconfigure.mismatch.MismatchTestApplication;
 import dev.vectorjpa.hibernate.MappedVectorColumns;
 import dev.vectorjpa.hibernate.VectorJpaSettings;
 import dev.vectorjpa.jdbc.PgVectorSchemaValidator.ExpectedColumn;
+import dev.vectorjpa.index.VectorIndexManager;
 import dev.vectorjpa.mapping.VectorType;
+import dev.vectorjpa.repository.Nearest;
+import dev.vectorjpa.Metric;
+import dev.vectorjpa.store.IdType;
+import dev.vectorjpa.store.PgVectorStore;
+import dev.vectorjpa.store.StoreColumn;
+import dev.vectorjpa.store.VectorStoreSettings;
 import dev.vectorjpa.test.DatabaseTest;
 import dev.vectorjpa.test.TestSchema;
 import jakarta.persistence.EntityManager;
@@ -21,13 +31,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Boots real Spring Boot JPA applications with the starter against the database.
@@ -60,7 +73,51 @@ class VectorJpaAutoConfigurationIntegrationTests {
 			entityManager.close();
 			assertThat(schema.query("SELECT embedding::text FROM starter_documents"))
 				.containsExactly(List.of("[1,0,0]"));
+			assertThat(context.getBeanNamesForType(VectorIndexManager.class)).hasSize(1);
 		}
+	}
+
+	@Test
+	void vectorRepositoriesWorkWithoutAnnotation() {
+		try (ConfigurableApplicationContext context = run(StarterTestApplication.class,
+				"spring.jpa.hibernate.ddl-auto=create-drop", "vector-jpa.dimensions=3")) {
+			StarterDocumentRepository repository = context.getBean(StarterDocumentRepository.class);
+			StarterDocument red = new StarterDocument(UUID.randomUUID(), "red", new float[] { 1, 0, 0 });
+			StarterDocument green = new StarterDocument(UUID.randomUUID(), "green", new float[] { 0, 1, 0 });
+			StarterDocument blue = new StarterDocument(UUID.randomUUID(), "blue", new float[] { 0, 0, 1 });
+			repository.saveAll(List.of(red, green, blue));
+			float[] query = { 0.9f, 0.2f, 0 };
+			// Brute force: cosine distance 1 - q.v / (|q| |v|) with unit vectors v.
+			double norm = Math.sqrt(0.81 + 0.04);
+			List<Nearest<StarterDocument>> nearest = repository.findNearest(query, 2);
+			assertThat(nearest).extracting((hit) -> hit.entity().getTitle()).containsExactly("red", "green");
+			assertThat(nearest.get(0).distance()).isCloseTo(1 - 0.9 / norm, within(1e-6));
+			assertThat(nearest.get(1).distance()).isCloseTo(1 - 0.2 / norm, within(1e-6));
+			assertThat(repository.findNearestByTitle(query, "blue", 5)).extracting((hit) -> hit.entity().getTitle())
+				.containsExactly("blue");
+		}
+	}
+
+	@Test
+	void storeTakesStorePropertiesAndCreatesItsTable(TestSchema schema) {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(VectorJpaAutoConfiguration.class))
+			.withBean(DataSource.class, schema::dataSource)
+			.withPropertyValues("vector-jpa.dimensions=3", "vector-jpa.store.schema=" + schema.name(),
+					"vector-jpa.store.enabled=true", "vector-jpa.store.table=docs", "vector-jpa.store.id-type=text",
+					"vector-jpa.store.columns.embedding=vec", "vector-jpa.metric=euclidean", "vector-jpa.domain=acme")
+			.run((context) -> {
+				VectorStoreSettings settings = context.getBean(PgVectorStore.class).getSettings();
+				assertThat(settings.dimensions()).isEqualTo(3);
+				assertThat(settings.schema()).isEqualTo(schema.name());
+				assertThat(schema.query("SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = '"
+						+ schema.name() + ".docs'::regclass AND attname = 'vec'")).containsExactly(List.of("vector(3)"));
+				assertThat(settings.table()).isEqualTo("docs");
+				assertThat(settings.idType()).isEqualTo(IdType.TEXT);
+				assertThat(settings.column(StoreColumn.EMBEDDING)).isEqualTo("vec");
+				assertThat(settings.column(StoreColumn.CREATED_AT)).isEqualTo("created_at");
+				assertThat(settings.metric()).isEqualTo(Metric.EUCLIDEAN);
+				assertThat(settings.domain()).isEqualTo("acme");
+			});
 	}
 
 	@Test

@@ -6,6 +6,8 @@ import java.util.Map;
 import dev.vectorjpa.Metric;
 import dev.vectorjpa.hibernate.VectorJpaSettings;
 import dev.vectorjpa.index.IndexParams;
+import dev.vectorjpa.index.VectorIndexManager;
+import dev.vectorjpa.index.VectorIndexSettings;
 import dev.vectorjpa.mapping.IndexType;
 import dev.vectorjpa.mapping.VectorColumn;
 import dev.vectorjpa.observation.MicrometerVectorJpaObservations;
@@ -13,6 +15,11 @@ import dev.vectorjpa.observation.VectorJpaObservations;
 import dev.vectorjpa.repository.SearchOptions;
 import dev.vectorjpa.repository.SearchOptions.IterativeScan;
 import dev.vectorjpa.repository.VectorRepository;
+import dev.vectorjpa.store.IdType;
+import dev.vectorjpa.store.PgVectorStore;
+import dev.vectorjpa.store.StoreColumn;
+import dev.vectorjpa.store.VectorStore;
+import dev.vectorjpa.store.VectorStoreSettings;
 import dev.vectorjpa.tenancy.DomainResolver;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
@@ -200,7 +207,7 @@ class VectorJpaAutoConfigurationTests {
 				assertThat(store.isEnabled()).isTrue();
 				assertThat(store.getSchema()).isEqualTo("vectors");
 				assertThat(store.getTable()).isEqualTo("docs");
-				assertThat(store.getIdType()).isEqualTo(VectorJpaProperties.Store.IdType.TEXT);
+				assertThat(store.getIdType()).isEqualTo(IdType.TEXT);
 				assertThat(store.isAutoCreateTable()).isFalse();
 				VectorJpaProperties.Columns columns = store.getColumns();
 				assertThat(columns.getId()).isEqualTo("pk");
@@ -247,7 +254,7 @@ class VectorJpaAutoConfigurationTests {
 		assertThat(store.isEnabled()).isFalse();
 		assertThat(store.getSchema()).isEqualTo("public");
 		assertThat(store.getTable()).isEqualTo("knowledge_embeddings");
-		assertThat(store.getIdType()).isEqualTo(VectorJpaProperties.Store.IdType.UUID);
+		assertThat(store.getIdType()).isEqualTo(IdType.UUID);
 		assertThat(store.isAutoCreateTable()).isTrue();
 		VectorJpaProperties.Columns columns = store.getColumns();
 		assertThat(columns.getId()).isEqualTo("id");
@@ -357,6 +364,40 @@ class VectorJpaAutoConfigurationTests {
 			.withPropertyValues("vector-jpa.create-extension=false")
 			.withClassLoader(new FilteredClassLoader(HealthIndicator.class))
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(VectorJpaHealthIndicator.class));
+	}
+
+	@Test
+	void indexManagerTakesIndexProperties() {
+		this.contextRunner.withBean(DriverManagerDataSource.class, () -> new DriverManagerDataSource("jdbc:none"))
+			.withPropertyValues("vector-jpa.create-extension=false", "vector-jpa.index.type=ivfflat",
+					"vector-jpa.index.min-rows=50", "vector-jpa.index.hnsw.m=24", "vector-jpa.index.hnsw.ef-construction=80",
+					"vector-jpa.index.ivfflat.lists=40", "vector-jpa.index.maintenance-work-mem=1GB")
+			.run((context) -> {
+				VectorIndexSettings settings = context.getBean(VectorIndexManager.class).settings();
+				assertThat(settings.defaultType()).isEqualTo(IndexType.IVFFLAT);
+				assertThat(settings.minRows()).isEqualTo(50);
+				assertThat(settings.hnswM()).isEqualTo(24);
+				assertThat(settings.hnswEfConstruction()).isEqualTo(80);
+				assertThat(settings.ivfflatLists()).isEqualTo(40);
+				assertThat(settings.maintenanceWorkMem()).isEqualTo("1048576kB");
+				assertThat(settings.autoCreate()).isFalse();
+			});
+	}
+
+	@Test
+	void storeNeedsToBeEnabled() {
+		this.contextRunner.withBean(DriverManagerDataSource.class, () -> new DriverManagerDataSource("jdbc:none"))
+			.withPropertyValues("vector-jpa.create-extension=false", "vector-jpa.dimensions=3")
+			.run((context) -> assertThat(context).doesNotHaveBean(VectorStore.class));
+	}
+
+	@Test
+	void storeWithoutDimensionsFailsStartUp() {
+		this.contextRunner.withBean(DriverManagerDataSource.class, () -> new DriverManagerDataSource("jdbc:none"))
+			.withPropertyValues("vector-jpa.create-extension=false", "vector-jpa.store.enabled=true")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessage("vector-jpa.store.enabled=true needs vector-jpa.dimensions"));
 	}
 
 	@Test
