@@ -3,6 +3,7 @@ package dev.vectorjpa.repository;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -10,6 +11,8 @@ import dev.vectorjpa.InvalidVectorException;
 import dev.vectorjpa.Metric;
 import dev.vectorjpa.repository.DocumentRepository.DocumentSummary;
 import dev.vectorjpa.repository.DocumentRepository.TitleOnly;
+import dev.vectorjpa.repository.query.QueryScope;
+import dev.vectorjpa.repository.support.VectorRepositoryFactoryBean;
 import dev.vectorjpa.test.DatabaseTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.domain.Limit;
@@ -20,6 +23,7 @@ import org.springframework.data.domain.SearchResults;
 import org.springframework.data.domain.Similarity;
 import org.springframework.data.domain.Vector;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.orm.jpa.SharedEntityManagerCreator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -194,6 +198,42 @@ class NearestResultsIntegrationTests extends RepositoryTestSupport {
 			.isEqualTo(this.documentData.stream()
 				.filter((d) -> !(d.metadata.get("size") instanceof Integer size && size > 4))
 				.count());
+	}
+
+	@Test
+	void queryScopeRestrictsEverySearchAndCount() {
+		// the multi-tenancy hook: one condition, rendered at start-up, bound per call
+		QueryScope onlyTech = (columns) -> new QueryScope.Condition() {
+
+			@Override
+			public String sql() {
+				return columns.resolve("category").expression() + " = :vjpa_scope_category";
+			}
+
+			@Override
+			public void bind(BiConsumer<String, Object> binder) {
+				binder.accept("vjpa_scope_category", "tech");
+			}
+
+		};
+		VectorRepositoryFactoryBean<DocumentRepository, Document, Long> factory = new VectorRepositoryFactoryBean<>(
+				DocumentRepository.class);
+		factory.setEntityManager(SharedEntityManagerCreator.createSharedEntityManager(this.entityManagerFactory));
+		factory.setBeanFactory(this.context.getBeanFactory());
+		factory.setQueryScope(onlyTech);
+		factory.afterPropertiesSet();
+		DocumentRepository scoped = factory.getObject();
+		float[] query = query(19);
+		Predicate<Document> tech = (d) -> d.category.equals("tech");
+		assertThat(scoped.findNearest(query, 5)).extracting((n) -> n.entity().id)
+			.containsExactlyElementsOf(expectedIds(query, tech, 5));
+		assertThat(scoped.findNearestByPriceGreaterThan(query, 50, 5)).extracting((n) -> n.entity().id)
+			.containsExactlyElementsOf(expectedIds(query, tech.and((d) -> d.price > 50), 5));
+		MetadataFilter red = MetadataFilter.eq("color", "red");
+		assertThat(scoped.findNearest(query, 5, red)).extracting((n) -> n.entity().id)
+			.containsExactlyElementsOf(expectedIds(query, tech.and((d) -> d.metadata.get("color").equals("red")), 5));
+		assertThat(scoped.count(red)).isEqualTo(
+				this.documentData.stream().filter(tech.and((d) -> d.metadata.get("color").equals("red"))).count());
 	}
 
 	@Test

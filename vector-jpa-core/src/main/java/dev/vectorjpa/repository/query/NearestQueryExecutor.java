@@ -43,8 +43,6 @@ public final class NearestQueryExecutor {
 
 	private final SearchOptions defaults;
 
-	private final QueryScope scope;
-
 	private final Supplier<TransactionTemplate> readOnlyTransaction;
 
 	/**
@@ -54,11 +52,10 @@ public final class NearestQueryExecutor {
 	 * @param transactionManager the transaction manager used when no transaction is active
 	 */
 	public NearestQueryExecutor(EntityManager entityManager, Class<?> entityType, SearchOptions defaults,
-			QueryScope scope, Supplier<PlatformTransactionManager> transactionManager) {
+			Supplier<PlatformTransactionManager> transactionManager) {
 		this.entityManager = entityManager;
 		this.entityType = entityType;
 		this.defaults = defaults;
-		this.scope = scope;
 		this.readOnlyTransaction = SingletonSupplier.of(() -> {
 			TransactionTemplate template = new TransactionTemplate(transactionManager.get());
 			template.setReadOnly(true);
@@ -91,7 +88,9 @@ public final class NearestQueryExecutor {
 			bindCriteria(query, nearest.criteria(), criteria);
 			bindThreshold(query, nearest, threshold);
 			bindExtra(query, extra);
-			this.scope.bind(query::setParameter);
+			if (nearest.scope() != null) {
+				nearest.scope().bind(query::setParameter);
+			}
 			query.setParameter(NearestSql.LIMIT_PARAMETER, limit);
 			List<Object[]> rows = query.getResultList();
 			VectorAttribute attribute = nearest.attribute();
@@ -106,11 +105,13 @@ public final class NearestQueryExecutor {
 	}
 
 	/** The single {@code count(*)} value of {@code sql} with an extra condition's values bound. */
-	public long count(String sql, List<Object> extra) {
-		return (Long) inTransaction(this.defaults, () -> {
+	public long count(String sql, QueryScope.@Nullable Condition scope, List<Object> extra) {
+		return (Long) inTransaction(SearchOptions.none(), () -> {
 			NativeQuery<Long> query = session().createNativeQuery(sql, Long.class);
 			bindExtra(query, extra);
-			this.scope.bind(query::setParameter);
+			if (scope != null) {
+				scope.bind(query::setParameter);
+			}
 			return query.getSingleResult();
 		});
 	}

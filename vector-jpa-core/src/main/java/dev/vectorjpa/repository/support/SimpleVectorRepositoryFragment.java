@@ -41,7 +41,7 @@ public class SimpleVectorRepositoryFragment<T> {
 
 	private final @Nullable String metadataColumn;
 
-	private final String countSelect;
+	private final NearestQueryCreator.CountSql count;
 
 	/**
 	 * A fragment for {@code domainType}.
@@ -75,9 +75,10 @@ public class SimpleVectorRepositoryFragment<T> {
 		MappedAttribute metadataAttribute = metadata.metadata();
 		this.metadataColumn = (metadataAttribute != null) ? EntityColumns.ROOT_ALIAS + "." + metadataAttribute.column()
 				: null;
-		this.countSelect = (creator != null) ? creator.countSelect()
+		this.count = ((creator != null) ? creator
 				: new NearestQueryCreator(EntityColumns.of(entityManagerFactory, domainType),
-						metadata.vectorAttributes().get(0), scope).countSelect();
+						metadata.vectorAttributes().get(0), scope))
+			.createCount();
 	}
 
 	/** See {@link VectorRepository#findNearest(float[], int)}. */
@@ -108,9 +109,7 @@ public class SimpleVectorRepositoryFragment<T> {
 	/** See {@link VectorRepository#count(MetadataFilter)}. */
 	public long count(MetadataFilter filter) {
 		MetadataFilterCondition condition = MetadataFilterCondition.of(filter, metadataColumn());
-		String sql = this.countSelect + (this.countSelect.contains(" WHERE ") ? " AND " : " WHERE ")
-				+ condition.sql();
-		return this.executor.count(sql, condition.values());
+		return this.executor.count(this.count.sql(condition.sql()), this.count.scope(), condition.values());
 	}
 
 	/** See {@link VectorRepository#bulkInsert(Iterable)}. */
