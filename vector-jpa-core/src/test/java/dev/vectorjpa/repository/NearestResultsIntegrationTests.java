@@ -237,6 +237,29 @@ class NearestResultsIntegrationTests extends RepositoryTestSupport {
 	}
 
 	@Test
+	void searchDefaultsOfTheFactoryBeanApplyWhereACallSetsNothing() {
+		VectorRepositoryFactoryBean<DocumentRepository, Document, Long> factory = new VectorRepositoryFactoryBean<>(
+				DocumentRepository.class);
+		factory.setEntityManager(SharedEntityManagerCreator.createSharedEntityManager(this.entityManagerFactory));
+		factory.setBeanFactory(this.context.getBeanFactory());
+		factory.setSearchDefaults(SearchOptions.builder().efSearch(55).probes(3).build());
+		factory.afterPropertiesSet();
+		DocumentRepository withDefaults = factory.getObject();
+		Object settings = this.transaction.execute((status) -> {
+			withDefaults.findNearestByCategory(query(20), "news", 3, SearchOptions.builder().probes(7).build());
+			return this.entityManager
+				.createNativeQuery("SELECT current_setting('hnsw.ef_search') || ',' || current_setting('ivfflat.probes')")
+				.getSingleResult();
+		});
+		assertThat(settings).isEqualTo("55,7");
+		Object defaultsOnly = this.transaction.execute((status) -> {
+			withDefaults.findNearest(query(20), 3);
+			return this.entityManager.createNativeQuery("SELECT current_setting('ivfflat.probes')").getSingleResult();
+		});
+		assertThat(defaultsOnly).isEqualTo("3");
+	}
+
+	@Test
 	void badArgumentsFailBeforeAnySql() {
 		// like every Spring Data JPA repository, the proxy translates IllegalArgumentException
 		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)

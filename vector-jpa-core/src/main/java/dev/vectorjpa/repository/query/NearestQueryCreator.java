@@ -70,8 +70,9 @@ public final class NearestQueryCreator {
 		String limit = " LIMIT :" + NearestSql.LIMIT_PARAMETER;
 		// an index scan only serves ORDER BY <column> <op> <value>; adding 0 keeps the order but not the index
 		String exactOrder = " ORDER BY (" + distance + ") + 0" + limit;
-		return new NearestSql(select, String.join(" AND ", conditions), " ORDER BY " + NearestSql.DISTANCE_COLUMN + limit,
-				exactOrder, List.copyOf(parameters), threshold, this.attribute, scoped);
+		String order = " ORDER BY " + NearestSql.DISTANCE_COLUMN + limit;
+		return new NearestSql(select, String.join(" AND ", conditions), order, exactOrder, List.copyOf(parameters),
+				threshold, this.attribute, scoped);
 	}
 
 	/** {@code SELECT count(*)} over the entity's table with the scope condition, for {@code count(filter)}. */

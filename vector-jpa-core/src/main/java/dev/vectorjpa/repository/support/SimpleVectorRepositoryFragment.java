@@ -102,8 +102,8 @@ public class SimpleVectorRepositoryFragment<T> {
 	public List<Nearest<T>> findNearest(float[] query, int k, MetadataFilter filter, SearchOptions options) {
 		NearestSql sql = nearest();
 		MetadataFilterCondition condition = MetadataFilterCondition.of(filter, metadataColumn());
-		return this.executor.search(sql, (exact) -> sql.sql(condition.sql(), exact), QueryVectors.toText(query, sql.attribute()),
-				NO_CRITERIA, null, k, options(options), condition.values());
+		return this.executor.search(sql, (exact) -> sql.sql(condition.sql(), exact),
+				QueryVectors.toText(query, sql.attribute()), NO_CRITERIA, null, k, options(options), condition.values());
 	}
 
 	/** See {@link VectorRepository#count(MetadataFilter)}. */
