@@ -1,6 +1,7 @@
 package dev.vectorjpa.repository.query;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
@@ -22,6 +23,7 @@ import org.springframework.data.domain.Score;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.ObjectUtils;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
@@ -149,7 +151,8 @@ public final class NearestQueryExecutor {
 			}
 			Type type = (parameter.jdbcMapping() instanceof Type<?> domainType) ? domainType : null;
 			if (parameter.collection()) {
-				Collection<?> collection = (value instanceof Object[] array) ? List.of(array) : (Collection<?>) value;
+				Collection<?> collection = value.getClass().isArray() ? Arrays.asList(ObjectUtils.toObjectArray(value))
+						: (Collection<?>) value;
 				if (type != null) {
 					query.setParameterList(parameter.name(), collection, type);
 				}
