@@ -40,4 +40,7 @@ public interface VectorRepository<T, ID> extends JpaRepository<T, ID> {
 	/** The {@code k} best entities by reciprocal rank fusion of vector similarity and full-text rank. */
 	List<Nearest<T>> findHybrid(float[] query, String text, int k);
 
+	/** Hybrid search with fusion weights, RRF constant, candidate pool and text search configuration. */
+	List<Nearest<T>> findHybrid(float[] query, String text, int k, HybridOptions options);
+
 }

@@ -277,9 +277,6 @@ class NearestResultsIntegrationTests extends RepositoryTestSupport {
 		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
 			.isThrownBy(() -> this.documents.findNearestByPriceGreaterThan(query(1), 3, Limit.unlimited()))
 			.withMessage("findNearestByPriceGreaterThan needs a limited number of results, got Limit.unlimited()");
-		assertThatExceptionOfType(UnsupportedOperationException.class)
-			.isThrownBy(() -> this.documents.bulkInsert(List.of()))
-			.withMessage("bulkInsert is not implemented yet");
 	}
 
 	private double distance(Document document, float[] query) {

@@ -5,6 +5,7 @@ import java.util.List;
 import dev.vectorjpa.hibernate.EntityColumns;
 import dev.vectorjpa.hibernate.MappedAttribute;
 import dev.vectorjpa.hibernate.VectorEntityMetadata;
+import dev.vectorjpa.repository.HybridOptions;
 import dev.vectorjpa.repository.MetadataFilter;
 import dev.vectorjpa.repository.Nearest;
 import dev.vectorjpa.repository.SearchOptions;
@@ -43,12 +44,20 @@ public class SimpleVectorRepositoryFragment<T> {
 
 	private final NearestQueryCreator.CountSql count;
 
+	private final @Nullable VectorSearchSupport support;
+
 	/**
 	 * A fragment for {@code domainType}.
 	 * @throws IllegalArgumentException when the entity has no {@code @VectorColumn} attribute
 	 */
 	public SimpleVectorRepositoryFragment(Class<T> domainType, EntityManagerFactory entityManagerFactory,
 			NearestQueryExecutor executor, QueryScope scope) {
+		this(domainType, entityManagerFactory, executor, scope, null);
+	}
+
+	SimpleVectorRepositoryFragment(Class<T> domainType, EntityManagerFactory entityManagerFactory,
+			NearestQueryExecutor executor, QueryScope scope, @Nullable VectorSearchSupport support) {
+		this.support = support;
 		this.domainType = domainType;
 		this.executor = executor;
 		VectorEntityMetadata metadata = VectorEntityMetadata.of(entityManagerFactory, domainType);
@@ -114,12 +123,25 @@ public class SimpleVectorRepositoryFragment<T> {
 
 	/** See {@link VectorRepository#bulkInsert(Iterable)}. */
 	public int bulkInsert(Iterable<? extends T> entities) {
-		throw new UnsupportedOperationException("bulkInsert is not implemented yet");
+		return support().bulkInsert(this.domainType).insert(entities);
 	}
 
 	/** See {@link VectorRepository#findHybrid(float[], String, int)}. */
 	public List<Nearest<T>> findHybrid(float[] query, String text, int k) {
-		throw new UnsupportedOperationException("findHybrid is not implemented yet");
+		return findHybrid(query, text, k, HybridOptions.defaults());
+	}
+
+	/** See {@link VectorRepository#findHybrid(float[], String, int, HybridOptions)}. */
+	public List<Nearest<T>> findHybrid(float[] query, String text, int k, HybridOptions options) {
+		return support().hybrid(this.domainType).search(query, text, k, options);
+	}
+
+	private VectorSearchSupport support() {
+		if (this.support == null) {
+			throw new IllegalStateException("bulkInsert and findHybrid need a repository created by "
+					+ "VectorRepositoryFactoryBean");
+		}
+		return this.support;
 	}
 
 	private static NearestSql.Text text(NearestSql sql) {
