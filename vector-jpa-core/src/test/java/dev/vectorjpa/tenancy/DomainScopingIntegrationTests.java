@@ -1,0 +1,149 @@
+package dev.vectorjpa.tenancy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.vectorjpa.test.DatabaseTest;
+import dev.vectorjpa.test.TestSchema;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * Each operation of the plain JPA and Spring Data JPA surface, one at a time, against two domains.
+ */
+@DatabaseTest
+class DomainScopingIntegrationTests {
+
+	private static final String A = "acme";
+
+	private static final String B = "o'brien; DROP TABLE notes; --";
+
+	private TenancyFixture fixture;
+
+	private UUID a1;
+
+	private UUID b1;
+
+	@BeforeEach
+	void setUp(TestSchema schema) {
+		this.fixture = new TenancyFixture(schema, Map.of());
+		this.a1 = UUID.randomUUID();
+		this.b1 = UUID.randomUUID();
+		this.fixture.run(A, () -> this.fixture.notes.save(new Note(this.a1, "shared")));
+		this.fixture.run(B, () -> this.fixture.notes.save(new Note(this.b1, "shared")));
+	}
+
+	@AfterEach
+	void tearDown() {
+		this.fixture.close();
+	}
+
+	@Test
+	void persistSetsTheCurrentDomain() {
+		assertThat(this.fixture.rows()).containsEntry(this.a1, List.of(A, "shared")).containsEntry(this.b1,
+				List.of(B, "shared"));
+	}
+
+	@Test
+	void persistRejectsAnEntityCarryingAnotherDomain() {
+		UUID id = UUID.randomUUID();
+		assertThatException().isThrownBy(() -> this.fixture.run(A, () -> this.fixture.notes.saveAndFlush(
+				new Note(id, B, "intruder"))))
+			.withStackTraceContaining("@DomainId Note.domain of a new entity is '" + B + "' but the current domain is '" + A + "'");
+		assertThat(this.fixture.rows()).doesNotContainKey(id);
+	}
+
+	@Test
+	void persistAcceptsAnEntityCarryingTheCurrentDomain() {
+		UUID id = UUID.randomUUID();
+		this.fixture.run(A, () -> this.fixture.notes.save(new Note(id, A, "explicit")));
+		assertThat(this.fixture.rows()).containsEntry(id, List.of(A, "explicit"));
+	}
+
+	@Test
+	void findByIdOfAnotherDomainIsEmpty() {
+		assertThat(this.fixture.in(A, () -> this.fixture.notes.findById(this.b1))).isEmpty();
+		assertThat(this.fixture.in(A, () -> this.fixture.notes.findById(this.a1))).isPresent();
+		assertThat(this.fixture.in(A, () -> this.fixture.sharedEntityManager.find(Note.class, this.b1))).isNull();
+	}
+
+	@Test
+	void existsCountAndFindAllSeeOneDomain() {
+		assertThat(this.fixture.in(A, () -> this.fixture.notes.existsById(this.b1))).isFalse();
+		assertThat(this.fixture.in(A, () -> this.fixture.notes.existsById(this.a1))).isTrue();
+		assertThat(this.fixture.in(B, () -> this.fixture.notes.count())).isOne();
+		assertThat(this.fixture.in(B, () -> this.fixture.notes.findAll())).extracting(Note::getId)
+			.containsExactly(this.b1);
+	}
+
+	@Test
+	void derivedAndDeclaredJpqlQueriesSeeOneDomain() {
+		assertThat(this.fixture.in(A, () -> this.fixture.notes.findByTitle("shared"))).extracting(Note::getId)
+			.containsExactly(this.a1);
+		assertThat(this.fixture.in(A, () -> this.fixture.notes.countByTitle("shared"))).isOne();
+		assertThat(this.fixture.in(A, () -> this.fixture.notes.findTitled("sha"))).extracting(Note::getId)
+			.containsExactly(this.a1);
+	}
+
+	@Test
+	void bulkJpqlUpdateAndDeleteTouchOneDomain() {
+		assertThat(this.fixture.in(A, () -> this.fixture.notes.retitle("shared", "renamed"))).isOne();
+		assertThat(this.fixture.rows()).containsEntry(this.a1, List.of(A, "renamed"))
+			.containsEntry(this.b1, List.of(B, "shared"));
+		assertThat(this.fixture.in(B, () -> this.fixture.notes.deleteTitled("renamed"))).isZero();
+		assertThat(this.fixture.in(B, () -> this.fixture.notes.deleteTitled("shared"))).isOne();
+		assertThat(this.fixture.rows()).containsOnlyKeys(this.a1);
+	}
+
+	@Test
+	void deleteAllAndDeleteAllInBatchTouchOneDomain() {
+		this.fixture.run(A, () -> this.fixture.notes.deleteAll());
+		assertThat(this.fixture.rows()).containsOnlyKeys(this.b1);
+		this.fixture.run(A, () -> this.fixture.notes.save(new Note(this.a1, "again")));
+		this.fixture.run(A, () -> this.fixture.notes.deleteAllInBatch());
+		assertThat(this.fixture.rows()).containsOnlyKeys(this.b1);
+		this.fixture.run(A, () -> this.fixture.notes.deleteAllByIdInBatch(List.of(this.b1)));
+		this.fixture.run(A, () -> this.fixture.notes.deleteById(this.b1));
+		assertThat(this.fixture.rows()).containsOnlyKeys(this.b1);
+	}
+
+	@Test
+	void mergingAnotherDomainsRowNeverUpdatesIt() {
+		assertThatException().isThrownBy(
+				() -> this.fixture.run(A, () -> this.fixture.notes.saveAndFlush(new Note(this.b1, "hijacked"))));
+		assertThat(this.fixture.rows()).containsEntry(this.b1, List.of(B, "shared"));
+	}
+
+	@Test
+	void domainIsNeverUpdated() {
+		this.fixture.run(A, () -> {
+			EntityManager em = this.fixture.sharedEntityManager;
+			em.createQuery("update Note n set n.title = 'x'").executeUpdate();
+		});
+		assertThat(this.fixture.rows()).containsEntry(this.a1, List.of(A, "x"));
+		assertThat(this.fixture.rows()).containsEntry(this.b1, List.of(B, "shared"));
+	}
+
+	@Test
+	void withoutDomainNothingIsScoped() {
+		assertThat(this.fixture.in(null, () -> this.fixture.notes.count())).isEqualTo(2);
+		UUID id = UUID.randomUUID();
+		this.fixture.run(null, () -> this.fixture.notes.save(new Note(id, "c", "unscoped")));
+		UUID none = UUID.randomUUID();
+		this.fixture.run(null, () -> this.fixture.notes.save(new Note(none, "no domain")));
+		assertThat(this.fixture.rows()).containsEntry(id, List.of("c", "unscoped"));
+		assertThat(this.fixture.rows().get(none)).containsExactly(null, "no domain");
+	}
+
+	@Test
+	void nativeQueriesAreNotRewritten() {
+		assertThat(this.fixture.in(A, () -> this.fixture.notes.countAllDomainsNatively())).isEqualTo(2);
+	}
+
+}
