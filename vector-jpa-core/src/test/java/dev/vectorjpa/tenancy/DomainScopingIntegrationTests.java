@@ -4,9 +4,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.vectorjpa.hibernate.VectorJpaSettings;
 import dev.vectorjpa.test.DatabaseTest;
 import dev.vectorjpa.test.TestSchema;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityNotFoundException;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.context.spi.CurrentTenantIdentifierResolver;
+import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +76,39 @@ class DomainScopingIntegrationTests {
 		assertThat(this.fixture.in(A, () -> this.fixture.notes.findById(this.b1))).isEmpty();
 		assertThat(this.fixture.in(A, () -> this.fixture.notes.findById(this.a1))).isPresent();
 		assertThat(this.fixture.in(A, () -> this.fixture.sharedEntityManager.find(Note.class, this.b1))).isNull();
+	}
+
+	@Test
+	void referenceToAnotherDomainsRowCannotBeInitialized() {
+		assertThatException().isThrownBy(() -> this.fixture.run(A,
+				() -> this.fixture.sharedEntityManager.getReference(Note.class, this.b1).getTitle()))
+			.isInstanceOf(EntityNotFoundException.class);
+	}
+
+	@Test
+	void hibernatesOwnTenantResolverAndADomainSettingAreNotCombined(TestSchema schema) {
+		CurrentTenantIdentifierResolver<String> own = new CurrentTenantIdentifierResolver<>() {
+
+			@Override
+			public String resolveCurrentTenantIdentifier() {
+				return "t";
+			}
+
+			@Override
+			public boolean validateExistingCurrentSessions() {
+				return false;
+			}
+
+		};
+		assertThatException().isThrownBy(() -> new HibernatePersistenceConfiguration("both").managedClass(Note.class)
+			.jdbcUrl(schema.jdbcUrl())
+			.property(AvailableSettings.HBM2DDL_AUTO, "none")
+			.property(AvailableSettings.MULTI_TENANT_IDENTIFIER_RESOLVER, own)
+			.property(VectorJpaSettings.DOMAIN, "acme")
+			.createEntityManagerFactory())
+			.withStackTraceContaining("Both a Hibernate CurrentTenantIdentifierResolver")
+			.withStackTraceContaining("and vector-jpa's domain setting ('vector-jpa.domain-resolver' or "
+					+ "'vector-jpa.domain') are configured: use one of them");
 	}
 
 	@Test
