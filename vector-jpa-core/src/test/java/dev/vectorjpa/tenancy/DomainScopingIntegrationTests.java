@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.vectorjpa.hibernate.DomainTenantIdentifierResolver;
 import dev.vectorjpa.hibernate.VectorJpaSettings;
 import dev.vectorjpa.test.DatabaseTest;
 import dev.vectorjpa.test.TestSchema;
@@ -182,6 +183,26 @@ class DomainScopingIntegrationTests {
 	@Test
 	void nativeQueriesAreNotRewritten() {
 		assertThat(this.fixture.in(A, () -> this.fixture.notes.countAllDomainsNatively())).isEqualTo(2);
+	}
+
+	@Test
+	void nativeQueriesCanReferenceTheDomainThroughSpel() {
+		this.fixture.run(B, () -> this.fixture.notes.save(new Note(UUID.randomUUID(), "more")));
+		assertThat(this.fixture.in(A, () -> this.fixture.notes.countCurrentDomainNativelyWithSpel())).isOne();
+		assertThat(this.fixture.in(B, () -> this.fixture.notes.countCurrentDomainNativelyWithSpel())).isEqualTo(2);
+	}
+
+	@Test
+	void nativeQueriesCanBindTheSessionsDomain() {
+		Object count = this.fixture.in(B, () -> this.fixture.sharedEntityManager
+			.createNativeQuery("select count(*) from notes where domain = :domain")
+			.setParameter("domain",
+					DomainTenantIdentifierResolver.currentDomain(this.fixture.sharedEntityManager).orElseThrow())
+			.getSingleResult());
+		assertThat(count).isEqualTo(1L);
+		assertThat(this.fixture.in(null,
+				() -> DomainTenantIdentifierResolver.currentDomain(this.fixture.sharedEntityManager)))
+			.isEmpty();
 	}
 
 }

@@ -33,6 +33,9 @@ interface NoteRepository extends JpaRepository<Note, UUID> {
 	@Query(value = "select count(*) from notes", nativeQuery = true)
 	long countAllDomainsNatively();
 
+	@Query(value = "select count(*) from notes where domain = :#{domain}", nativeQuery = true)
+	long countCurrentDomainNativelyWithSpel();
+
 	@Query(value = "select count(*) from notes where domain = current_setting('vector_jpa.domain', true)",
 			nativeQuery = true)
 	long countCurrentDomainNatively();

@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.springframework.data.jpa.repository.support.JpaRepositoryFactory;
+import org.springframework.data.spel.ExtensionAwareEvaluationContextProvider;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -53,7 +54,10 @@ final class TenancyFixture implements AutoCloseable {
 		properties.forEach(configuration::property);
 		this.entityManagerFactory = configuration.createEntityManagerFactory();
 		this.sharedEntityManager = SharedEntityManagerCreator.createSharedEntityManager(this.entityManagerFactory);
-		this.notes = new JpaRepositoryFactory(this.sharedEntityManager).getRepository(NoteRepository.class);
+		JpaRepositoryFactory factory = new JpaRepositoryFactory(this.sharedEntityManager);
+		factory.setEvaluationContextProvider(
+				new ExtensionAwareEvaluationContextProvider(List.of(new DomainEvaluationContextExtension(this.domains))));
+		this.notes = factory.getRepository(NoteRepository.class);
 		this.transactions = new TransactionTemplate(new JpaTransactionManager(this.entityManagerFactory));
 	}
 
