@@ -27,6 +27,8 @@ import org.hibernate.metamodel.mapping.JdbcMapping;
  * domain" as the root tenant, so that absence means single-tenant and nothing is scoped. Hibernate's
  * {@code TenantIdGeneration} is not reused because it would write the root marker into the column; see
  * {@link DomainIdGeneration}. The attribute stays nullable (unlike {@code @TenantId}) for single-tenant use.
+ *
+ * @since 0.1
  */
 public final class DomainIdBinder implements AttributeBinder<DomainId> {
 

@@ -15,6 +15,8 @@ import org.hibernate.generator.GeneratorCreationContext;
  * <p>
  * Unlike Hibernate's {@code TenantIdGeneration}, a session without a domain (single-tenant, the "root" tenant of
  * {@link DomainTenantIdentifierResolver}) keeps whatever value the entity has, including {@code null}.
+ *
+ * @since 0.1
  */
 public final class DomainIdGeneration implements BeforeExecutionGenerator {
 

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  * It configures Hibernate's default builder and returns {@code null}, so that it never counts as a competing
  * {@code SessionFactoryBuilderFactory}. Without it, Hibernate would refuse to open a session without a tenant
  * identifier as soon as one entity carries the tenant filter.
+ *
+ * @since 0.1
  */
 public final class DomainSessionFactoryBuilderFactory implements SessionFactoryBuilderFactory {
 

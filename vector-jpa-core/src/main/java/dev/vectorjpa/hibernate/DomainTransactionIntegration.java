@@ -21,8 +21,11 @@ import org.hibernate.resource.transaction.spi.TransactionObserver;
  * observer can run {@code set_config(.., true)} right after {@code begin}, on the transaction's own connection. The
  * setting is transaction-local, so it ends with the transaction and never leaks to the next user of a pooled
  * connection. (Hibernate's own row-level security, after 7.4, uses the same moment: the transaction's start.)
+ *
+ * @since 0.1
  */
-public final class DomainTransactionIntegration implements ExtensionIntegration<DomainTransactionIntegration.DomainSetting> {
+public final class DomainTransactionIntegration
+		implements ExtensionIntegration<DomainTransactionIntegration.DomainSetting> {
 
 	private static final Map<SessionFactoryImplementor, Boolean> ENABLED = Collections
 		.synchronizedMap(new WeakHashMap<>());

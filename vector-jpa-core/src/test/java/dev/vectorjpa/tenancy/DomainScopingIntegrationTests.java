@@ -10,6 +10,7 @@ import dev.vectorjpa.test.DatabaseTest;
 import dev.vectorjpa.test.TestSchema;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityNotFoundException;
+import org.hibernate.SessionFactory;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.context.spi.CurrentTenantIdentifierResolver;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
@@ -167,6 +168,26 @@ class DomainScopingIntegrationTests {
 		});
 		assertThat(this.fixture.rows()).containsEntry(this.a1, List.of(A, "x"));
 		assertThat(this.fixture.rows()).containsEntry(this.b1, List.of(B, "shared"));
+	}
+
+	@Test
+	void statelessSessionsAreScopedToo() {
+		SessionFactory sessionFactory = this.fixture.entityManagerFactory.unwrap(SessionFactory.class);
+		UUID id = UUID.randomUUID();
+		this.fixture.domains.set(A);
+		try {
+			sessionFactory.inStatelessTransaction((session) -> {
+				assertThat(session.get(Note.class, this.b1)).isNull();
+				assertThat(session.createSelectionQuery("from Note", Note.class).getResultList())
+					.extracting(Note::getId)
+					.containsExactly(this.a1);
+				session.insert(new Note(id, "stateless"));
+			});
+		}
+		finally {
+			this.fixture.domains.set(null);
+		}
+		assertThat(this.fixture.rows()).containsEntry(id, List.of(A, "stateless"));
 	}
 
 	@Test
