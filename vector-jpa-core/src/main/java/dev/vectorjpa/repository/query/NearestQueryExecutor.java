@@ -115,6 +115,11 @@ public final class NearestQueryExecutor {
 		});
 	}
 
+	/** The scope whose condition this executor's statements carry and whose parameters it binds. */
+	public QueryScope scope() {
+		return this.scope;
+	}
+
 	private SearchOptions effective(SearchOptions options) {
 		return (options == SearchOptions.none()) ? this.defaults : options.withDefaults(this.defaults);
 	}

@@ -29,18 +29,15 @@ public final class NearestQueryLookupStrategy implements QueryLookupStrategy {
 
 	private final Function<Class<?>, NearestQueryExecutor> executors;
 
-	private final QueryScope scope;
-
 	/**
 	 * A strategy deriving nearest queries and delegating the rest.
-	 * @param executors the executor of an entity type
+	 * @param executors the executor of an entity type (which also holds the entity's query scope)
 	 */
 	public NearestQueryLookupStrategy(QueryLookupStrategy delegate, EntityManagerFactory entityManagerFactory,
-			Function<Class<?>, NearestQueryExecutor> executors, QueryScope scope) {
+			Function<Class<?>, NearestQueryExecutor> executors) {
 		this.delegate = delegate;
 		this.entityManagerFactory = entityManagerFactory;
 		this.executors = executors;
-		this.scope = scope;
 	}
 
 	@Override
@@ -68,12 +65,13 @@ public final class NearestQueryLookupStrategy implements QueryLookupStrategy {
 			throw new IllegalArgumentException("The query vector parameter is " + vectorType.getSimpleName() + " but "
 					+ attribute.name() + " is a " + attribute.type().sqlName() + " column");
 		}
+		NearestQueryExecutor executor = this.executors.apply(domainType);
+		// the executor binds the scope's parameters, so the condition must come from the same (per-entity) scope
 		NearestQueryCreator creator = new NearestQueryCreator(
-				EntityColumns.of(this.entityManagerFactory, domainType), attribute, this.scope);
+				EntityColumns.of(this.entityManagerFactory, domainType), attribute, executor.scope());
 		NearestSql sql = creator.create(queryMethod.getTree(), queryMethod.getThreshold());
 		NearestExecution execution = NearestExecution.of(queryMethod.getShape(),
 				ProjectionConverter.of(queryMethod.getShape(), domainType, factory), attribute.metric());
-		NearestQueryExecutor executor = this.executors.apply(domainType);
 		return new PartTreeNearestQuery(queryMethod, sql, executor, execution);
 	}
 

@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import dev.vectorjpa.hibernate.DomainTenantIdentifierResolver;
 import dev.vectorjpa.repository.SearchOptions;
 import dev.vectorjpa.repository.query.NearestQueryExecutor;
 import dev.vectorjpa.repository.query.QueryScope;
@@ -32,7 +33,9 @@ final class VectorSearchSupport {
 
 	private final Map<Class<?>, HybridSearch<?>> hybridSearches = new ConcurrentHashMap<>();
 
-	private Supplier<@Nullable String> currentDomain = () -> null;
+	private final Map<Class<?>, QueryScope> scopes = new ConcurrentHashMap<>();
+
+	private Supplier<@Nullable String> currentDomain;
 
 	private Consumer<Class<?>> afterBulkInsert = (type) -> {
 	};
@@ -43,14 +46,18 @@ final class VectorSearchSupport {
 		this.defaults = defaults;
 		this.scope = scope;
 		this.transactionManager = transactionManager;
+		// the domain of the session the bulk insert's transaction uses, as for every other operation
+		this.currentDomain = () -> DomainTenantIdentifierResolver.currentDomain(entityManager).orElse(null);
 	}
 
 	EntityManager entityManager() {
 		return this.entityManager;
 	}
 
-	QueryScope scope() {
-		return this.scope;
+	/** The configured scope, restricted to the current domain when {@code entityType} has a {@code @DomainId}. */
+	QueryScope scope(Class<?> entityType) {
+		return this.scopes.computeIfAbsent(entityType,
+				(type) -> DomainQueryScope.of(this.entityManager, type, this.scope));
 	}
 
 	/** Supplies the current domain written into {@code @DomainId} columns by bulk inserts. */
@@ -75,12 +82,12 @@ final class VectorSearchSupport {
 	<T> HybridSearch<T> hybrid(Class<T> entityType) {
 		return (HybridSearch<T>) this.hybridSearches.computeIfAbsent(entityType,
 				(type) -> new HybridSearch<>(entityType, this.entityManager.getEntityManagerFactory(),
-						this.entityManager, this.scope, this.transactionManager));
+						this.entityManager, scope(entityType), this.transactionManager));
 	}
 
 	NearestQueryExecutor executor(Class<?> entityType) {
 		return this.executors.computeIfAbsent(entityType, (type) -> new NearestQueryExecutor(this.entityManager, type,
-				this.defaults, this.scope, this.transactionManager));
+				this.defaults, scope(type), this.transactionManager));
 	}
 
 }
