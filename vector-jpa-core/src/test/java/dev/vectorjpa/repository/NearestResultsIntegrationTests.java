@@ -214,9 +214,9 @@ class NearestResultsIntegrationTests extends RepositoryTestSupport {
 		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
 			.isThrownBy(() -> this.documents.findNearestByPriceGreaterThan(query(1), 3, Limit.unlimited()))
 			.withMessage("findNearestByPriceGreaterThan needs a limited number of results, got Limit.unlimited()");
-		assertThatExceptionOfType(UnsupportedOperationException.class)
-			.isThrownBy(() -> this.documents.bulkInsert(List.of()))
-			.withMessage("bulkInsert is not implemented yet");
+		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
+			.isThrownBy(() -> this.documents.findHybrid(query(1), "text", 3))
+			.withMessage("Document has no @FullText attribute for findHybrid");
 	}
 
 	private double distance(Document document, float[] query) {
