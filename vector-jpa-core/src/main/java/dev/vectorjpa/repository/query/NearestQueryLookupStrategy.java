@@ -29,15 +29,18 @@ public final class NearestQueryLookupStrategy implements QueryLookupStrategy {
 
 	private final Function<Class<?>, NearestQueryExecutor> executors;
 
+	private final QueryScope scope;
+
 	/**
 	 * A strategy deriving nearest queries and delegating the rest.
-	 * @param executors the executor of an entity type (which also holds the entity's query scope)
+	 * @param executors the executor of an entity type
 	 */
 	public NearestQueryLookupStrategy(QueryLookupStrategy delegate, EntityManagerFactory entityManagerFactory,
-			Function<Class<?>, NearestQueryExecutor> executors) {
+			Function<Class<?>, NearestQueryExecutor> executors, QueryScope scope) {
 		this.delegate = delegate;
 		this.entityManagerFactory = entityManagerFactory;
 		this.executors = executors;
+		this.scope = scope;
 	}
 
 	@Override
@@ -65,13 +68,12 @@ public final class NearestQueryLookupStrategy implements QueryLookupStrategy {
 			throw new IllegalArgumentException("The query vector parameter is " + vectorType.getSimpleName() + " but "
 					+ attribute.name() + " is a " + attribute.type().sqlName() + " column");
 		}
-		NearestQueryExecutor executor = this.executors.apply(domainType);
-		// the executor binds the scope's parameters, so the condition must come from the same (per-entity) scope
 		NearestQueryCreator creator = new NearestQueryCreator(
-				EntityColumns.of(this.entityManagerFactory, domainType), attribute, executor.scope());
+				EntityColumns.of(this.entityManagerFactory, domainType), attribute, this.scope);
 		NearestSql sql = creator.create(queryMethod.getTree(), queryMethod.getThreshold());
 		NearestExecution execution = NearestExecution.of(queryMethod.getShape(),
 				ProjectionConverter.of(queryMethod.getShape(), domainType, factory), attribute.metric());
+		NearestQueryExecutor executor = this.executors.apply(domainType);
 		return new PartTreeNearestQuery(queryMethod, sql, executor, execution);
 	}
 

@@ -30,7 +30,7 @@ public class VectorRepositoryFactory extends JpaRepositoryFactory {
 		QueryLookupStrategy jpa = super.getQueryLookupStrategy(key, valueExpressionDelegate)
 			.orElseThrow(() -> new IllegalStateException("Spring Data JPA returned no query lookup strategy"));
 		return Optional.of(new NearestQueryLookupStrategy(jpa,
-				this.support.entityManager().getEntityManagerFactory(), this.support::executor));
+				this.support.entityManager().getEntityManagerFactory(), this.support::executor, this.support.scope()));
 	}
 
 }

@@ -31,7 +31,7 @@ final class VectorRepositoryFragmentsContributor implements JpaRepositoryFragmen
 		}
 		Class<?> domainType = metadata.getDomainType();
 		return RepositoryFragments.just(new SimpleVectorRepositoryFragment<>(domainType,
-				entityManager.getEntityManagerFactory(), this.support.executor(domainType), this.support.scope(domainType),
+				entityManager.getEntityManagerFactory(), this.support.executor(domainType), this.support.scope(),
 				this.support));
 	}
 

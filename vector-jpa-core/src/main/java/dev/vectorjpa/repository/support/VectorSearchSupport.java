@@ -33,8 +33,6 @@ final class VectorSearchSupport {
 
 	private final Map<Class<?>, HybridSearch<?>> hybridSearches = new ConcurrentHashMap<>();
 
-	private final Map<Class<?>, QueryScope> scopes = new ConcurrentHashMap<>();
-
 	private Supplier<@Nullable String> currentDomain;
 
 	private Consumer<Class<?>> afterBulkInsert = (type) -> {
@@ -44,9 +42,10 @@ final class VectorSearchSupport {
 			Supplier<PlatformTransactionManager> transactionManager) {
 		this.entityManager = entityManager;
 		this.defaults = defaults;
-		this.scope = scope;
+		// @DomainId entities are always restricted to the session's domain, whatever else the application scopes by
+		this.scope = DomainQueryScope.of(entityManager, scope);
 		this.transactionManager = transactionManager;
-		// the domain of the session the bulk insert's transaction uses, as for every other operation
+		// bulk inserts write the domain of the session their transaction uses, as every other operation does
 		this.currentDomain = () -> DomainTenantIdentifierResolver.currentDomain(entityManager).orElse(null);
 	}
 
@@ -54,10 +53,8 @@ final class VectorSearchSupport {
 		return this.entityManager;
 	}
 
-	/** The configured scope, restricted to the current domain when {@code entityType} has a {@code @DomainId}. */
-	QueryScope scope(Class<?> entityType) {
-		return this.scopes.computeIfAbsent(entityType,
-				(type) -> DomainQueryScope.of(this.entityManager, type, this.scope));
+	QueryScope scope() {
+		return this.scope;
 	}
 
 	/** Supplies the current domain written into {@code @DomainId} columns by bulk inserts. */
@@ -82,12 +79,12 @@ final class VectorSearchSupport {
 	<T> HybridSearch<T> hybrid(Class<T> entityType) {
 		return (HybridSearch<T>) this.hybridSearches.computeIfAbsent(entityType,
 				(type) -> new HybridSearch<>(entityType, this.entityManager.getEntityManagerFactory(),
-						this.entityManager, scope(entityType), this.transactionManager));
+						this.entityManager, this.scope, this.transactionManager));
 	}
 
 	NearestQueryExecutor executor(Class<?> entityType) {
 		return this.executors.computeIfAbsent(entityType, (type) -> new NearestQueryExecutor(this.entityManager, type,
-				this.defaults, scope(type), this.transactionManager));
+				this.defaults, this.transactionManager));
 	}
 
 }
