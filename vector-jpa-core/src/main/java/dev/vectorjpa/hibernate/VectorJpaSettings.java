@@ -20,6 +20,24 @@ public final class VectorJpaSettings {
 	/** Default metric for a {@code @VectorColumn} without one ({@code cosine}, {@code euclidean}, ...). */
 	public static final String METRIC = "vector-jpa.metric";
 
+	/**
+	 * The fixed current domain ({@code String}) when no {@link #DOMAIN_RESOLVER} is given; unset or blank means
+	 * single-tenant.
+	 */
+	public static final String DOMAIN = "vector-jpa.domain";
+
+	/**
+	 * The {@code dev.vectorjpa.tenancy.DomainResolver} supplying the current domain: an instance (the Spring Boot
+	 * starter puts its bean here) or a class name with a public no-argument constructor; wins over {@link #DOMAIN}.
+	 */
+	public static final String DOMAIN_RESOLVER = "vector-jpa.domain-resolver";
+
+	/**
+	 * Whether {@code @DomainId} tables get PostgreSQL row-level-security policies (created with the schema) keyed on
+	 * the transaction-local setting {@code vector_jpa.domain}, which every transaction of a session with a domain sets.
+	 */
+	public static final String DOMAIN_ROW_LEVEL_SECURITY = "vector-jpa.domain-row-level-security";
+
 	private VectorJpaSettings() {
 	}
 

@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import dev.vectorjpa.hibernate.DomainTenantIdentifierResolver;
 import dev.vectorjpa.repository.SearchOptions;
 import dev.vectorjpa.repository.query.NearestQueryExecutor;
 import dev.vectorjpa.repository.query.QueryScope;
@@ -32,7 +33,7 @@ final class VectorSearchSupport {
 
 	private final Map<Class<?>, HybridSearch<?>> hybridSearches = new ConcurrentHashMap<>();
 
-	private Supplier<@Nullable String> currentDomain = () -> null;
+	private Supplier<@Nullable String> currentDomain;
 
 	private Consumer<Class<?>> afterBulkInsert = (type) -> {
 	};
@@ -41,8 +42,11 @@ final class VectorSearchSupport {
 			Supplier<PlatformTransactionManager> transactionManager) {
 		this.entityManager = entityManager;
 		this.defaults = defaults;
-		this.scope = scope;
+		// @DomainId entities are always restricted to the session's domain, whatever else the application scopes by
+		this.scope = DomainQueryScope.of(entityManager, scope);
 		this.transactionManager = transactionManager;
+		// bulk inserts write the domain of the session their transaction uses, as every other operation does
+		this.currentDomain = () -> DomainTenantIdentifierResolver.currentDomain(entityManager).orElse(null);
 	}
 
 	EntityManager entityManager() {
