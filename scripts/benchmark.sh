@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Runs the vector-jpa benchmarks and writes docs/benchmarks.md (+ docs/benchmarks/*.png).
+#
+# Usage: scripts/benchmark.sh [--scale small|default|large] [--only ingest,query,recall,filtered,build] [--no-build]
+#   --scale small     5k rows, 200 queries, 1 thread: checks the harness end to end in a few minutes
+#   --scale default   100k synthetic rows (384 and 1536 dims), all 60k Fashion-MNIST rows, 1/2/4/8 threads (< 30 min on 2 cores)
+#   --scale large     1M synthetic rows
+#   --only ...        run only these sections (the report then holds only them)
+#   --no-build        reuse the module already built in vector-jpa-benchmarks/target
+# Needs: a PostgreSQL with pgvector (scripts/db.sh provides one), Debian's dataset-fashion-mnist package (installed
+# here when missing, as root), JDK 17+. Ground truth is cached in ~/.cache/vector-jpa-benchmarks.
+# Not a test and not run by CI: run it on a quiet machine, the numbers depend on it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scale=default
+only=""
+build=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --scale) scale=$2; shift 2 ;;
+    --only) only=$2; shift 2 ;;
+    --no-build) build=""; shift ;;
+    *) echo "benchmark.sh: unknown argument '$1'" >&2; exit 2 ;;
+  esac
+done
+
+if [ ! -f /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz ]; then
+  [ "$(id -u)" = 0 ] || { echo "benchmark.sh: install Debian's dataset-fashion-mnist package (as root)" >&2; exit 1; }
+  echo "benchmark.sh: installing dataset-fashion-mnist" >&2
+  apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dataset-fashion-mnist >&2
+fi
+
+url=$(VECTOR_JPA_NO_DOCKER=1 scripts/db.sh)
+
+if [ -n "$build" ]; then
+  echo "benchmark.sh: building vector-jpa-benchmarks" >&2
+  ./mvnw -B -ntp -q -Pbenchmarks -pl vector-jpa-benchmarks -am package -DskipTests
+fi
+
+args=(--jdbc-url "$url" --scale "$scale" --out docs/benchmarks.md)
+[ -n "$only" ] && args+=(--only "$only")
+cp="vector-jpa-benchmarks/target/classes:$(cat vector-jpa-benchmarks/target/classpath.txt)"
+# Fixed heap so that GC behaves the same run to run; headless AWT for the PNG plots.
+exec java -Xms4g -Xmx4g -XX:+UseParallelGC -Djava.awt.headless=true \
+  -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  -cp "$cp" dev.vectorjpa.benchmarks.BenchmarkApplication "${args[@]}"
