@@ -51,9 +51,6 @@ final class Context {
 		this.ours = ours;
 	}
 
-	String oursName() {
-		return "vector-jpa findNearest";
-	}
 
 	/** Builds an index, recording its build time for the index-build table. */
 	double build(Dataset dataset, dev.vectorjpa.index.VectorIndexDefinition index, String label) throws Exception {
