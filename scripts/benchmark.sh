@@ -7,6 +7,8 @@
 #   --scale large     1M synthetic rows
 #   --only ...        run only these sections (the report then holds only them)
 #   --no-build        reuse the module already built in vector-jpa-benchmarks/target
+#   --jfr             record a JFR profile of the client to vector-jpa-benchmarks/target/benchmark.jfr
+#                     (read it with: jfr print --events jdk.ExecutionSample ... or JDK Mission Control)
 # Needs: a PostgreSQL with pgvector (scripts/db.sh provides one), Debian's dataset-fashion-mnist package (installed
 # here when missing, as root), JDK 17+. Ground truth is cached in ~/.cache/vector-jpa-benchmarks.
 # Not a test and not run by CI: run it on a quiet machine, the numbers depend on it.
@@ -16,11 +18,13 @@ cd "$(dirname "$0")/.."
 scale=default
 only=""
 build=1
+jfr=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --scale) scale=$2; shift 2 ;;
     --only) only=$2; shift 2 ;;
     --no-build) build=""; shift ;;
+    --jfr) jfr=(-XX:StartFlightRecording=filename=vector-jpa-benchmarks/target/benchmark.jfr,settings=profile); shift ;;
     *) echo "benchmark.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
 done
@@ -43,6 +47,6 @@ args=(--jdbc-url "$url" --scale "$scale" --out docs/benchmarks.md)
 [ -n "$only" ] && args+=(--only "$only")
 cp="vector-jpa-benchmarks/target/classes:$(cat vector-jpa-benchmarks/target/classpath.txt)"
 # Fixed heap so that GC behaves the same run to run; headless AWT for the PNG plots.
-exec java -Xms4g -Xmx4g -XX:+UseParallelGC -Djava.awt.headless=true \
+exec java -Xms4g -Xmx4g -XX:+UseParallelGC -Djava.awt.headless=true "${jfr[@]}" \
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   -cp "$cp" dev.vectorjpa.benchmarks.BenchmarkApplication "${args[@]}"
