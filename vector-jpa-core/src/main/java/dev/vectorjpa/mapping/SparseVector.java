@@ -39,6 +39,10 @@ public final class SparseVector {
 			throw new IllegalArgumentException("Sparse vector has " + indices.length + " indices but "
 					+ values.length + " values");
 		}
+		if (isCanonical(dimensions, indices, values)) {
+			// Already ascending, in range and without zeros (as read from the database): no boxing, no sorting.
+			return new SparseVector(dimensions, indices.clone(), values.clone());
+		}
 		TreeMap<Integer, Float> sorted = new TreeMap<>();
 		for (int i = 0; i < indices.length; i++) {
 			if (sorted.put(indices[i], values[i]) != null) {
@@ -46,6 +50,20 @@ public final class SparseVector {
 			}
 		}
 		return of(dimensions, sorted);
+	}
+
+	private static boolean isCanonical(int dimensions, int[] indices, float[] values) {
+		if (dimensions < 0) {
+			return false;
+		}
+		int previous = -1;
+		for (int i = 0; i < indices.length; i++) {
+			if (indices[i] <= previous || indices[i] >= dimensions || values[i] == 0.0f) {
+				return false;
+			}
+			previous = indices[i];
+		}
+		return true;
 	}
 
 	/**

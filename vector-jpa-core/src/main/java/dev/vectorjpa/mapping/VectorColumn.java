@@ -7,6 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import dev.vectorjpa.Metric;
+import dev.vectorjpa.hibernate.VectorColumnBinder;
+import org.hibernate.annotations.AttributeBinderType;
 
 /**
  * Maps an attribute to a pgvector column ({@code vector}, {@code halfvec}, {@code sparsevec} or {@code bit}).
@@ -17,6 +19,7 @@ import dev.vectorjpa.Metric;
 @Target({ ElementType.FIELD, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@AttributeBinderType(binder = VectorColumnBinder.class)
 public @interface VectorColumn {
 
 	/** Dimension count; 0 takes the configured default ({@code vector-jpa.dimensions}). */
