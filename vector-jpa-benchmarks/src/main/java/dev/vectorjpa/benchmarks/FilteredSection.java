@@ -45,11 +45,11 @@ final class FilteredSection {
 			for (String[] mode : modes) {
 				Measurement raw = runner.run(new RawJdbcSearcher("raw " + mode[0] + " " + selectivity, ctx.db.dataSource(),
 						sql, List.of("SET LOCAL hnsw.iterative_scan = " + mode[1]), category), 1, ctx.scale.warmup() / 3,
-						ctx.scale.seconds() * 2, dataset.queries().length);
+						ctx.scale.seconds(), dataset.queries().length);
 				IterativeScan scan = IterativeScan.valueOf(mode[1].toUpperCase(java.util.Locale.ROOT));
 				Searcher oursSearcher = ctx.ours.filteredSearcher(category, SearchOptions.builder().iterativeScan(scan).build());
 				Measurement ours = (oursSearcher != null) ? runner.run(oursSearcher, 1, ctx.scale.warmup() / 3,
-						ctx.scale.seconds() * 2, dataset.queries().length) : null;
+						ctx.scale.seconds(), dataset.queries().length) : null;
 				rows.add(row(selectivity, mode[0], raw, ours));
 				if (category.equals("c1") && !mode[1].equals("off")) {
 					String target = "iterative scan (" + mode[1] + ") recall@10 ≥ 0.95 at 1% selectivity";
@@ -70,10 +70,10 @@ final class FilteredSection {
 					"HNSW partial, category = '" + category + "' (" + selectivity + ")");
 			Measurement raw = runner.run(new RawJdbcSearcher("raw partial index " + selectivity, ctx.db.dataSource(), sql,
 					List.of("SET LOCAL plan_cache_mode = force_custom_plan"), category), 1, ctx.scale.warmup() / 3,
-					ctx.scale.seconds() * 2, dataset.queries().length);
+					ctx.scale.seconds(), dataset.queries().length);
 			Searcher oursSearcher = ctx.ours.filteredSearcher(category, SearchOptions.none());
 			Measurement ours = (oursSearcher != null) ? runner.run(oursSearcher, 1, ctx.scale.warmup() / 3,
-					ctx.scale.seconds() * 2, dataset.queries().length) : null;
+					ctx.scale.seconds(), dataset.queries().length) : null;
 			rows.add(row(selectivity, "partial index", raw, ours));
 			ctx.db.execute("DROP INDEX IF EXISTS " + dev.vectorjpa.benchmarks.db.BenchDatabase.SCHEMA + "." + name);
 		}

@@ -36,7 +36,10 @@ final class QuerySection {
 				+ "(PostgreSQL inlines it; the plans below show the same index scan). Each configuration: "
 				+ ctx.scale.warmup() + " warm-up queries, then " + ctx.scale.seconds() + " s timed; latency percentiles "
 				+ "are exact (every query timed); B/query is Java heap allocated per query on the client "
-				+ "(single thread, `ThreadMXBean#getThreadAllocatedBytes`).");
+				+ "(single thread, `ThreadMXBean#getThreadAllocatedBytes`). *raw JDBC (hand-written)* is the obvious "
+				+ "prepared statement; *raw JDBC (same SQL as vector-jpa)* replays, through plain JDBC, the very statement "
+				+ "vector-jpa was captured sending (same text, same parameter bindings, same `SET LOCAL`s), reading every "
+				+ "column: it is the ceiling the `findNearest` target is measured against.");
 		report.code("sh", ctx.command + " --only query");
 		for (String name : new String[] { "s384", "s1536" }) {
 			Dataset dataset = ctx.datasets.get(name);
