@@ -4,6 +4,7 @@ import java.sql.CallableStatement;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 
 import com.pgvector.PGhalfvec;
 import com.pgvector.PGvector;
@@ -17,11 +18,10 @@ import org.hibernate.type.descriptor.ValueBinder;
 import org.hibernate.type.descriptor.ValueExtractor;
 import org.hibernate.type.descriptor.WrapperOptions;
 import org.hibernate.type.descriptor.java.JavaType;
-import org.hibernate.type.descriptor.jdbc.ArrayJdbcType;
 import org.hibernate.type.descriptor.jdbc.BasicBinder;
 import org.hibernate.type.descriptor.jdbc.BasicExtractor;
-import org.hibernate.type.descriptor.jdbc.FloatJdbcType;
 import org.hibernate.type.descriptor.jdbc.JdbcLiteralFormatter;
+import org.hibernate.type.descriptor.jdbc.JdbcType;
 import org.hibernate.type.spi.TypeConfiguration;
 import org.jspecify.annotations.Nullable;
 
@@ -32,11 +32,13 @@ import org.jspecify.annotations.Nullable;
  * with a general-purpose array parser, which is several times slower than raw JDBC for a 384-dimension row. This
  * type keeps hibernate-vector's type codes ({@link SqlTypes#VECTOR_FLOAT32}, {@link SqlTypes#VECTOR_FLOAT16}), so its
  * DDL registration ({@code vector($l)}, {@code halfvec($l)}) and its functions still apply, but binds pgvector-java's
- * {@link PGvector}/{@link PGhalfvec} and reads with {@link VectorTextParser}.
+ * {@link PGvector}/{@link PGhalfvec} and reads with {@link VectorTextParser}. It deliberately is not an
+ * {@code ArrayJdbcType}: Hibernate replaces an array JDBC type given for a {@code float[]} attribute with the one
+ * registered for its type code, which would bring hibernate-vector's slow reads back.
  *
  * @since 0.1
  */
-public final class PgVectorJdbcType extends ArrayJdbcType {
+public final class PgVectorJdbcType implements JdbcType {
 
 	/** The {@code vector} type. */
 	public static final PgVectorJdbcType VECTOR = new PgVectorJdbcType(VectorType.VECTOR);
@@ -49,7 +51,6 @@ public final class PgVectorJdbcType extends ArrayJdbcType {
 	private final VectorType type;
 
 	private PgVectorJdbcType(VectorType type) {
-		super(FloatJdbcType.INSTANCE);
 		this.type = type;
 	}
 
@@ -73,9 +74,15 @@ public final class PgVectorJdbcType extends ArrayJdbcType {
 	}
 
 	@Override
-	public JavaType<?> getRecommendedJavaType(@Nullable Integer precision, @Nullable Integer scale,
+	public int getJdbcTypeCode() {
+		return Types.OTHER;
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public <T> JavaType<T> getJdbcRecommendedJavaTypeMapping(@Nullable Integer length, @Nullable Integer scale,
 			TypeConfiguration typeConfiguration) {
-		return typeConfiguration.getJavaTypeRegistry().resolveDescriptor(float[].class);
+		return (JavaType<T>) typeConfiguration.getJavaTypeRegistry().resolveDescriptor(float[].class);
 	}
 
 	@Override

@@ -41,8 +41,11 @@ public final class VectorColumnBinder implements AttributeBinder<VectorColumn> {
 		if (!(property.getValue() instanceof BasicValue value) || value.getColumnSpan() != 1) {
 			throw new MappingException("@VectorColumn on " + attribute + " must annotate a basic single-column attribute");
 		}
+		// Attributes of embeddables are not members of the entity class: Hibernate then reports a type mismatch itself.
 		Class<?> javaType = VectorMappings.attributeType(persistentClass.getMappedClass(), property.getName());
-		checkJavaType(annotation.type(), javaType, attribute);
+		if (javaType != null) {
+			checkJavaType(annotation.type(), javaType, attribute);
+		}
 		JdbcType jdbcType = jdbcType(annotation.type());
 		value.setExplicitJdbcTypeAccess((typeConfiguration) -> jdbcType);
 		if (annotation.type() == VectorType.SPARSEVEC) {

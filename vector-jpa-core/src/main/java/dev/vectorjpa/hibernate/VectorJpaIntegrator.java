@@ -16,6 +16,7 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.event.service.spi.EventListenerRegistry;
 import org.hibernate.event.spi.EventType;
 import org.hibernate.integrator.spi.Integrator;
+import org.hibernate.service.spi.SessionFactoryServiceRegistry;
 import org.hibernate.tool.schema.spi.SchemaManagementException;
 
 /**
@@ -34,6 +35,7 @@ public final class VectorJpaIntegrator implements Integrator {
 			.requireService(ConfigurationService.class)
 			.getSettings();
 		List<VectorColumnMapping> attributes = VectorMappings.of(metadata, settings);
+		VectorMappings.register(sessionFactory, attributes);
 		if (attributes.isEmpty()) {
 			return;
 		}
@@ -48,6 +50,11 @@ public final class VectorJpaIntegrator implements Integrator {
 		if (isValidate(settings)) {
 			validateSchema(sessionFactory, attributes);
 		}
+	}
+
+	@Override
+	public void disintegrate(SessionFactoryImplementor sessionFactory, SessionFactoryServiceRegistry serviceRegistry) {
+		VectorMappings.unregister(sessionFactory);
 	}
 
 	private static boolean isValidate(Map<String, Object> settings) {

@@ -9,12 +9,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.WeakHashMap;
 
 import dev.vectorjpa.Metric;
 import dev.vectorjpa.mapping.IndexType;
 import dev.vectorjpa.mapping.VectorColumn;
 import dev.vectorjpa.mapping.VectorIndex;
-import org.hibernate.MappingException;
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.SessionFactory;
 import org.hibernate.boot.Metadata;
 import org.hibernate.mapping.Column;
 import org.hibernate.mapping.PersistentClass;
@@ -33,7 +35,46 @@ public final class VectorMappings {
 	// Same property as the starter's vector-jpa.index.type; an empty @VectorIndex(type) falls back to it, then HNSW.
 	private static final String INDEX_TYPE = "vector-jpa.index.type";
 
+	// Filled by VectorJpaIntegrator for every session factory it integrates with; weak so factories can be collected.
+	private static final Map<SessionFactory, List<VectorColumnMapping>> BY_SESSION_FACTORY = new WeakHashMap<>();
+
 	private VectorMappings() {
+	}
+
+	/**
+	 * The vector attributes of every entity of a running persistence unit, as resolved at its start-up.
+	 * @throws IllegalStateException when the factory was not started with vector-jpa on the class path
+	 */
+	public static List<VectorColumnMapping> of(EntityManagerFactory entityManagerFactory) {
+		SessionFactory sessionFactory = entityManagerFactory.unwrap(SessionFactory.class);
+		List<VectorColumnMapping> attributes;
+		synchronized (BY_SESSION_FACTORY) {
+			attributes = BY_SESSION_FACTORY.get(sessionFactory);
+		}
+		if (attributes == null) {
+			throw new IllegalStateException("No vector mapping for " + sessionFactory + ": was "
+					+ VectorJpaIntegrator.class.getName() + " registered (META-INF/services)?");
+		}
+		return attributes;
+	}
+
+	/** The vector attributes of one entity class of a running persistence unit (empty when it has none). */
+	public static List<VectorColumnMapping> of(EntityManagerFactory entityManagerFactory, Class<?> entityClass) {
+		return of(entityManagerFactory).stream()
+			.filter((attribute) -> attribute.entityClass() == entityClass)
+			.toList();
+	}
+
+	static void register(SessionFactory sessionFactory, List<VectorColumnMapping> attributes) {
+		synchronized (BY_SESSION_FACTORY) {
+			BY_SESSION_FACTORY.put(sessionFactory, attributes);
+		}
+	}
+
+	static void unregister(SessionFactory sessionFactory) {
+		synchronized (BY_SESSION_FACTORY) {
+			BY_SESSION_FACTORY.remove(sessionFactory);
+		}
 	}
 
 	/** The vector attributes of every entity in {@code metadata}. */
@@ -70,8 +111,8 @@ public final class VectorMappings {
 		return entityName.substring(entityName.lastIndexOf('.') + 1) + "." + property.getName();
 	}
 
-	/** The declared type of an attribute, read from its field or else its getter. */
-	static Class<?> attributeType(Class<?> entityClass, String name) {
+	/** The declared type of an attribute, read from its field or else its getter; null when neither is found. */
+	static @Nullable Class<?> attributeType(Class<?> entityClass, String name) {
 		AnnotatedElement member = member(entityClass, name);
 		if (member instanceof Field field) {
 			return field.getType();
@@ -79,7 +120,7 @@ public final class VectorMappings {
 		if (member instanceof Method method) {
 			return method.getReturnType();
 		}
-		throw new MappingException("No field or getter for attribute " + entityClass.getSimpleName() + "." + name);
+		return null;
 	}
 
 	private static @Nullable AnnotatedElement member(Class<?> entityClass, String name) {

@@ -98,8 +98,59 @@ public record VectorIndexDefinition(@Nullable String schema, String table, Strin
 
 	/** {@code DROP INDEX [CONCURRENTLY] IF EXISTS "schema"."name"}. */
 	public String dropSql() {
-		return "DROP INDEX " + (this.concurrently ? "CONCURRENTLY " : "") + "IF EXISTS "
-				+ SqlIdentifiers.qualified(this.schema, indexName(), "index name");
+		return dropSql(this.schema, indexName(), this.concurrently);
+	}
+
+	/**
+	 * {@code DROP INDEX [CONCURRENTLY] IF EXISTS "schema"."name"} for an index known by name only (e.g. Liquibase's
+	 * {@code dropVectorIndex indexName="..."}); the identifiers are validated.
+	 */
+	public static String dropSql(@Nullable String schema, String indexName, boolean concurrently) {
+		return "DROP INDEX " + (concurrently ? "CONCURRENTLY " : "") + "IF EXISTS "
+				+ SqlIdentifiers.qualified(schema, indexName, "index name");
+	}
+
+	/** {@code REINDEX INDEX [CONCURRENTLY] "schema"."name"}. */
+	public String reindexSql() {
+		return reindexSql(this.schema, indexName(), this.concurrently);
+	}
+
+	/** {@code REINDEX INDEX [CONCURRENTLY] "schema"."name"} for an index known by name only. */
+	public static String reindexSql(@Nullable String schema, String indexName, boolean concurrently) {
+		return "REINDEX INDEX " + (concurrently ? "CONCURRENTLY " : "")
+				+ SqlIdentifiers.qualified(schema, indexName, "index name");
+	}
+
+	/** A copy of this definition with the given IVFFlat {@code lists}. */
+	public VectorIndexDefinition withLists(int lists) {
+		return new VectorIndexDefinition(this.schema, this.table, this.column, this.vectorType, this.metric, this.type,
+				this.m, this.efConstruction, lists, this.concurrently, this.name, this.where);
+	}
+
+	/** A copy of this definition in the given schema (e.g. the resolved {@code current_schema()}). */
+	public VectorIndexDefinition withSchema(@Nullable String schema) {
+		return new VectorIndexDefinition(schema, this.table, this.column, this.vectorType, this.metric, this.type,
+				this.m, this.efConstruction, this.lists, this.concurrently, this.name, this.where);
+	}
+
+	/**
+	 * Checks that a column of {@code dimensions} fits this index type's limit for the column type.
+	 * @param owner what the column belongs to, for the message, e.g. {@code Document.embedding}
+	 * @throws IllegalArgumentException when it has more dimensions than pgvector can index
+	 */
+	public void checkDimensions(int dimensions, String owner) {
+		int max = this.vectorType.maxIndexedDimensions();
+		if (dimensions > max) {
+			String advice = switch (this.vectorType) {
+				case VECTOR -> "use halfvec (up to " + VectorType.HALFVEC.maxIndexedDimensions()
+						+ ") or reduce dimensions";
+				case HALFVEC -> "use bit (binary quantization, up to " + VectorType.BIT.maxIndexedDimensions()
+						+ ") or reduce dimensions";
+				default -> "reduce dimensions";
+			};
+			throw new IllegalArgumentException(owner + " has " + dimensions + " dimensions; " + this.type + " on "
+					+ this.vectorType.sqlName() + " supports at most " + max + ": " + advice);
+		}
 	}
 
 	/** The quoted, schema-qualified table. */

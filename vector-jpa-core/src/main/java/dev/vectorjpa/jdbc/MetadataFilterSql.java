@@ -39,22 +39,24 @@ public final class MetadataFilterSql {
 			return sql.append(')').toString();
 		}
 		if (filter instanceof Negation negation) {
-			return "(NOT " + render(negation.filter(), column, parameters) + ")";
+			// a missing key makes comparisons NULL: count it as "does not match" before negating, so that
+			// not(gt(k, v)) also matches rows without k, like ne and nin do
+			return "(NOT coalesce(" + render(negation.filter(), column, parameters) + ", false))";
 		}
 		return comparison((Comparison) filter, column, parameters);
 	}
 
 	private static String comparison(Comparison comparison, String column, List<Object> parameters) {
 		String path = pathLiteral(comparison.path());
-		String extract = "(" + column + " #> ?::text[])";
+		String extract = "(" + column + " #> cast(? as text[]))";
 		switch (comparison.operator()) {
 			case EQ -> {
 				parameters.add(JsonValues.write(nest(comparison.path(), comparison.value())));
-				return "(" + column + " @> ?::jsonb)";
+				return "(" + column + " @> cast(? as jsonb))";
 			}
 			case NE -> {
 				parameters.add(JsonValues.write(nest(comparison.path(), comparison.value())));
-				return "(NOT coalesce(" + column + " @> ?::jsonb, false))";
+				return "(NOT coalesce(" + column + " @> cast(? as jsonb), false))";
 			}
 			case GT, GTE, LT, LTE -> {
 				parameters.add(path);
@@ -62,12 +64,12 @@ public final class MetadataFilterSql {
 				parameters.add(path);
 				parameters.add(JsonValues.write(comparison.value()));
 				return "(jsonb_typeof" + extract + " = ? AND " + extract + " " + sqlOperator(comparison.operator())
-						+ " ?::jsonb)";
+						+ " cast(? as jsonb))";
 			}
 			case IN, NIN -> {
 				parameters.add(JsonValues.write(comparison.value()));
 				parameters.add(path);
-				String exists = "EXISTS (SELECT 1 FROM jsonb_array_elements(?::jsonb) AS v(e) WHERE v.e = " + extract
+				String exists = "EXISTS (SELECT 1 FROM jsonb_array_elements(cast(? as jsonb)) AS v(e) WHERE v.e = " + extract
 						+ ")";
 				return (comparison.operator() == MetadataFilter.Operator.IN) ? "(" + exists + ")"
 						: "(NOT " + exists + ")";

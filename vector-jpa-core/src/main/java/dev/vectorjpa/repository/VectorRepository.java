@@ -25,6 +25,9 @@ public interface VectorRepository<T, ID> extends JpaRepository<T, ID> {
 	/** The {@code k} entities nearest to {@code query} among those whose JSON metadata matches {@code filter}. */
 	List<Nearest<T>> findNearest(float[] query, int k, MetadataFilter filter);
 
+	/** The {@code k} entities nearest to {@code query} among those matching {@code filter}, with search options. */
+	List<Nearest<T>> findNearest(float[] query, int k, MetadataFilter filter, SearchOptions options);
+
 	/** The number of entities whose JSON metadata matches {@code filter}. */
 	long count(MetadataFilter filter);
 
@@ -36,5 +39,8 @@ public interface VectorRepository<T, ID> extends JpaRepository<T, ID> {
 
 	/** The {@code k} best entities by reciprocal rank fusion of vector similarity and full-text rank. */
 	List<Nearest<T>> findHybrid(float[] query, String text, int k);
+
+	/** Hybrid search with fusion weights, RRF constant, candidate pool and text search configuration. */
+	List<Nearest<T>> findHybrid(float[] query, String text, int k, HybridOptions options);
 
 }

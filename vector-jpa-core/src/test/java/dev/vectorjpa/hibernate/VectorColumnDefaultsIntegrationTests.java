@@ -51,6 +51,22 @@ class VectorColumnDefaultsIntegrationTests {
 	}
 
 	@Test
+	void javaTypeNotMatchingTheColumnTypeFailsStart(TestSchema schema) {
+		assertThatException()
+			.isThrownBy(() -> HibernateTestSupport.sessionFactory(schema, WrongJavaTypeDocument.class).close())
+			.withStackTraceContaining("@VectorColumn(type = SPARSEVEC) on WrongJavaTypeDocument.embedding needs a "
+					+ "SparseVector attribute, but it is float[]");
+	}
+
+	@Test
+	void metricNotDefinedForTheColumnTypeFailsStart(TestSchema schema) {
+		assertThatException()
+			.isThrownBy(() -> HibernateTestSupport.sessionFactory(schema, WrongMetricDocument.class).close())
+			.withStackTraceContaining("@VectorColumn on WrongMetricDocument.embedding: metric HAMMING is not defined "
+					+ "for vector columns");
+	}
+
+	@Test
 	void springEntityManagerFactoryBeanMapsVectorColumns(TestSchema schema) {
 		LocalContainerEntityManagerFactoryBean factoryBean = new LocalContainerEntityManagerFactoryBean();
 		factoryBean.setDataSource(schema.dataSource());

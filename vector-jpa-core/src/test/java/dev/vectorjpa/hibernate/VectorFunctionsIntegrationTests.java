@@ -17,6 +17,8 @@ import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Root;
 import org.hibernate.SessionFactory;
 import org.hibernate.query.criteria.HibernateCriteriaBuilder;
+import org.hibernate.query.sqm.internal.SqmCriteriaNodeBuilder;
+import org.hibernate.query.sqm.tree.expression.SqmExpression;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -110,11 +112,14 @@ class VectorFunctionsIntegrationTests {
 			HibernateCriteriaBuilder builder = session.getCriteriaBuilder();
 			CriteriaQuery<Tuple> criteria = builder.createTupleQuery();
 			Root<FunctionRow> root = criteria.from(FunctionRow.class);
-			Expression<Double> distance = builder.function("l1_distance", Double.class, root.get("embedding"),
-					builder.parameter(float[].class, "q"));
+			SqmExpression<float[]> embedding = (SqmExpression<float[]>) root.<float[]>get("embedding");
+			// value(query, embedding) binds the query vector with the attribute's type (a plain float[] parameter
+			// would be typed as a SQL array, which the distance functions reject).
+			Expression<Double> distance = builder.function("l1_distance", Double.class, embedding,
+					((SqmCriteriaNodeBuilder) builder).value(query, embedding));
 			criteria.multiselect(root.get("id"), distance).orderBy(builder.asc(distance), builder.asc(root.get("id")));
 			inspector.statements.clear();
-			return session.createQuery(criteria).setParameter("q", query).setMaxResults(5).getResultList();
+			return session.createQuery(criteria).setMaxResults(5).getResultList();
 		});
 		assertThat(inspector.statements).anyMatch((sql) -> sql.contains("<+>"));
 		List<FunctionRow> expected = new ArrayList<>(rows);

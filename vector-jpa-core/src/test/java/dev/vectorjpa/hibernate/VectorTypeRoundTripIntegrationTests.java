@@ -4,16 +4,21 @@ import java.util.List;
 import java.util.Random;
 import java.util.TreeMap;
 
+import dev.vectorjpa.Metric;
 import dev.vectorjpa.mapping.BitVector;
 import dev.vectorjpa.mapping.SparseVector;
 import dev.vectorjpa.test.DatabaseTest;
 import dev.vectorjpa.test.TestSchema;
 import org.hibernate.SessionFactory;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.type.descriptor.jdbc.JdbcType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Every vector type written through Hibernate and read back, at the largest dimensions, plus nulls.
@@ -122,6 +127,49 @@ class VectorTypeRoundTripIntegrationTests {
 		sessionFactory.inTransaction((session) -> session.find(VectorRow.class, 6L).embedding = replacement);
 		VectorRow read = sessionFactory.fromTransaction((session) -> session.find(VectorRow.class, 6L));
 		assertThat(floatBits(read.embedding)).isEqualTo(floatBits(replacement));
+	}
+
+	@Test
+	void attributesUseVectorJpaJdbcTypes() {
+		EntityPersister persister = sessionFactory.unwrap(SessionFactoryImplementor.class)
+			.getMappingMetamodel()
+			.getEntityDescriptor(VectorRow.class);
+		assertThat(jdbcType(persister, "embedding")).isSameAs(PgVectorJdbcType.VECTOR);
+		assertThat(jdbcType(persister, "half")).isSameAs(PgVectorJdbcType.HALFVEC);
+		assertThat(jdbcType(persister, "sparse")).isSameAs(PgSparseVectorJdbcType.INSTANCE);
+		assertThat(jdbcType(persister, "bits")).isSameAs(PgBitJdbcType.INSTANCE);
+	}
+
+	@Test
+	void nativeQueryReadsEntitiesAndTextColumns() {
+		VectorRow row = new VectorRow(8L);
+		row.embedding = randomFloats(new Random(8), 2000);
+		saveAndReload(row);
+		VectorRow read = sessionFactory.fromTransaction((session) -> session
+			.createNativeQuery("SELECT * FROM vector_rows WHERE id = :id", VectorRow.class)
+			.setParameter("id", 8L)
+			.getSingleResult());
+		assertThat(floatBits(read.embedding)).isEqualTo(floatBits(row.embedding));
+		String text = sessionFactory.fromTransaction((session) -> session
+			.createNativeQuery("SELECT embedding::text FROM vector_rows WHERE id = :id", String.class)
+			.setParameter("id", 8L)
+			.getSingleResult());
+		assertThat(floatBits(VectorTextParser.parseVector(text))).isEqualTo(floatBits(row.embedding));
+	}
+
+	@Test
+	void mappedAttributesAreAvailableFromTheEntityManagerFactory() {
+		List<VectorColumnMapping> attributes = VectorMappings.of(sessionFactory, VectorRow.class);
+		assertThat(attributes).extracting(VectorColumnMapping::attribute, VectorColumnMapping::sqlType, VectorColumnMapping::metric,
+				VectorColumnMapping::table, VectorColumnMapping::column)
+			.containsExactlyInAnyOrder(tuple("embedding", "vector(2000)", Metric.COSINE, "vector_rows", "embedding"),
+					tuple("half", "halfvec(4000)", Metric.COSINE, "vector_rows", "half"),
+					tuple("sparse", "sparsevec(1000000)", Metric.COSINE, "vector_rows", "sparse"),
+					tuple("bits", "bit(64000)", Metric.HAMMING, "vector_rows", "bits"));
+	}
+
+	private static JdbcType jdbcType(EntityPersister persister, String attribute) {
+		return persister.findAttributeMapping(attribute).getSingleJdbcMapping().getJdbcType();
 	}
 
 	private static VectorRow saveAndReload(VectorRow row) {

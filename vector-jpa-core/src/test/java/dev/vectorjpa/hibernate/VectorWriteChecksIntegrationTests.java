@@ -145,6 +145,17 @@ class VectorWriteChecksIntegrationTests {
 		assertThat(count()).isEqualTo(1);
 	}
 
+	@Test
+	void unchangedVectorsAreNotUpdated() {
+		CheckedVectors entity = new CheckedVectors(1L, vector(384), vector(8));
+		entity.bits = BitVector.of("1011000011110000");
+		entity.sparse = SparseVector.of(10_000, Map.of(0, 1.0f, 9_999, -1.0f));
+		sessionFactory.inTransaction((session) -> session.persist(entity));
+		inspector.statements.clear();
+		sessionFactory.inTransaction((session) -> session.find(CheckedVectors.class, 1L));
+		assertThat(inspector.statements).hasSize(1).allMatch((sql) -> sql.startsWith("select"));
+	}
+
 	private static void assertRejected(Object entity, String message) {
 		inspector.statements.clear();
 		assertThatExceptionOfType(InvalidVectorException.class)

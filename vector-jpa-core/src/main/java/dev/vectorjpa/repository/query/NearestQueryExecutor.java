@@ -1,0 +1,207 @@
+package dev.vectorjpa.repository.query;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Supplier;
+
+import dev.vectorjpa.Metric;
+import dev.vectorjpa.hibernate.EntityColumns;
+import dev.vectorjpa.hibernate.VectorAttribute;
+import dev.vectorjpa.jdbc.SearchSettings;
+import dev.vectorjpa.repository.Nearest;
+import dev.vectorjpa.repository.SearchOptions;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.metamodel.Type;
+import org.hibernate.Session;
+import org.hibernate.query.NativeQuery;
+import org.hibernate.type.StandardBasicTypes;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Range;
+import org.springframework.data.domain.Score;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.function.SingletonSupplier;
+
+/**
+ * Runs a pre-rendered {@link NearestSql} as one Hibernate native query that materialises managed entities
+ * ({@code addEntity}) plus the distance column; per call only binding and execution happen. Search options are set
+ * with one {@code set_config} statement first, only when some are set. Without an active transaction a read-only
+ * one is opened, since {@code SET LOCAL} and managed results both need one.
+ *
+ * @since 0.1
+ */
+public final class NearestQueryExecutor {
+
+	/** Prefix of the parameters of a per-call extra condition (e.g. a metadata filter). */
+	public static final String EXTRA_PARAMETER = "vjpa_f";
+
+	private final EntityManager entityManager;
+
+	private final Class<?> entityType;
+
+	private final SearchOptions defaults;
+
+	private final QueryScope scope;
+
+	private final Supplier<TransactionTemplate> readOnlyTransaction;
+
+	/**
+	 * An executor for queries returning {@code entityType}.
+	 * @param entityManager the (shared) entity manager
+	 * @param defaults search options applied where a call sets none
+	 * @param transactionManager the transaction manager used when no transaction is active
+	 */
+	public NearestQueryExecutor(EntityManager entityManager, Class<?> entityType, SearchOptions defaults,
+			QueryScope scope, Supplier<PlatformTransactionManager> transactionManager) {
+		this.entityManager = entityManager;
+		this.entityType = entityType;
+		this.defaults = defaults;
+		this.scope = scope;
+		this.readOnlyTransaction = SingletonSupplier.of(() -> {
+			TransactionTemplate template = new TransactionTemplate(transactionManager.get());
+			template.setReadOnly(true);
+			return template;
+		});
+	}
+
+	/**
+	 * The {@code limit} nearest rows.
+	 * @param sql the statement text, exact or not ({@link NearestSql#sql(boolean)}, or with an extra condition)
+	 * @param queryText the query vector in pgvector's text form ({@link QueryVectors#toText})
+	 * @param criteria the criteria values, in the order of {@link NearestSql#criteria()}
+	 * @param threshold a {@code Score}/{@code Similarity} or {@code Range<Similarity>}, per
+	 * {@link NearestSql#threshold()}
+	 * @param extra values of the extra condition's parameters ({@value #EXTRA_PARAMETER}1, 2, ...)
+	 */
+	@SuppressWarnings("unchecked")
+	public <T> List<Nearest<T>> search(NearestSql nearest, NearestSql.Text sql, String queryText, Object[] criteria,
+			@Nullable Object threshold, int limit, SearchOptions options, List<Object> extra) {
+		if (limit < 1) {
+			throw new IllegalArgumentException("The number of nearest neighbours must be at least 1, got " + limit);
+		}
+		SearchOptions effective = effective(options);
+		String text = sql.sql(effective.exact());
+		return (List<Nearest<T>>) inTransaction(effective, () -> {
+			NativeQuery<Object[]> query = session().createNativeQuery(text, Object[].class);
+			query.addEntity(EntityColumns.ROOT_ALIAS, this.entityType)
+				.addScalar(NearestSql.DISTANCE_COLUMN, StandardBasicTypes.DOUBLE);
+			query.setParameter(NearestSql.QUERY_PARAMETER, queryText);
+			bindCriteria(query, nearest.criteria(), criteria);
+			bindThreshold(query, nearest, threshold);
+			bindExtra(query, extra);
+			this.scope.bind(query::setParameter);
+			query.setParameter(NearestSql.LIMIT_PARAMETER, limit);
+			List<Object[]> rows = query.getResultList();
+			VectorAttribute attribute = nearest.attribute();
+			Metric metric = attribute.metric();
+			List<Nearest<Object>> result = new ArrayList<>(rows.size());
+			for (Object[] row : rows) {
+				double distance = (Double) row[1];
+				result.add(new Nearest<>(row[0], distance, metric.score(distance, attribute.dimensions())));
+			}
+			return result;
+		});
+	}
+
+	/** The single {@code count(*)} value of {@code sql} with an extra condition's values bound. */
+	public long count(String sql, List<Object> extra) {
+		return (Long) inTransaction(this.defaults, () -> {
+			NativeQuery<Long> query = session().createNativeQuery(sql, Long.class);
+			bindExtra(query, extra);
+			this.scope.bind(query::setParameter);
+			return query.getSingleResult();
+		});
+	}
+
+	private SearchOptions effective(SearchOptions options) {
+		return (options == SearchOptions.none()) ? this.defaults : options.withDefaults(this.defaults);
+	}
+
+	private Object inTransaction(SearchOptions effective, Supplier<Object> work) {
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			return run(effective, work);
+		}
+		return this.readOnlyTransaction.get().execute((status) -> run(effective, work));
+	}
+
+	private Object run(SearchOptions options, Supplier<Object> work) {
+		if (!options.isEmpty()) {
+			session().doWork((connection) -> SearchSettings.apply(connection, options));
+		}
+		return work.get();
+	}
+
+	private Session session() {
+		return this.entityManager.unwrap(Session.class);
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static void bindCriteria(NativeQuery<?> query, List<CriterionParameter> parameters, Object[] values) {
+		for (int i = 0; i < parameters.size(); i++) {
+			CriterionParameter parameter = parameters.get(i);
+			Object value = values[i];
+			if (value == null) {
+				throw new IllegalArgumentException("The value for '" + parameter.property() + "' (" + parameter.type()
+						+ ") must not be null; use IsNull to find rows without a value");
+			}
+			Type type = (parameter.jdbcMapping() instanceof Type<?> domainType) ? domainType : null;
+			if (parameter.collection()) {
+				Collection<?> collection = (value instanceof Object[] array) ? List.of(array) : (Collection<?>) value;
+				if (type != null) {
+					query.setParameterList(parameter.name(), collection, type);
+				}
+				else {
+					query.setParameterList(parameter.name(), collection);
+				}
+			}
+			else if (type != null && parameter.bindValue(value) == value) {
+				query.setParameter(parameter.name(), value, type);
+			}
+			else {
+				query.setParameter(parameter.name(), parameter.bindValue(value));
+			}
+		}
+	}
+
+	private static void bindThreshold(NativeQuery<?> query, NearestSql nearest, @Nullable Object threshold) {
+		if (nearest.threshold() == NearestSql.Threshold.NONE) {
+			return;
+		}
+		if (threshold == null) {
+			throw new IllegalArgumentException("The similarity threshold must not be null");
+		}
+		VectorAttribute attribute = nearest.attribute();
+		Metric metric = attribute.metric();
+		int dimensions = attribute.dimensions();
+		if (threshold instanceof Score score) {
+			query.setParameter(NearestSql.MAX_DISTANCE_PARAMETER,
+					metric.distanceForScore(score.getValue(), dimensions));
+			return;
+		}
+		// a higher similarity is a smaller distance: the range's lower bound limits the largest distance
+		Range<?> range = (Range<?>) threshold;
+		double max = Double.POSITIVE_INFINITY;
+		double min = Double.NEGATIVE_INFINITY;
+		Range.Bound<?> lower = range.getLowerBound();
+		if (lower.getValue().isPresent()) {
+			max = metric.distanceForScore(((Score) lower.getValue().get()).getValue(), dimensions);
+			max = lower.isInclusive() ? max : Math.nextDown(max);
+		}
+		Range.Bound<?> upper = range.getUpperBound();
+		if (upper.getValue().isPresent()) {
+			min = metric.distanceForScore(((Score) upper.getValue().get()).getValue(), dimensions);
+			min = upper.isInclusive() ? min : Math.nextUp(min);
+		}
+		query.setParameter(NearestSql.MAX_DISTANCE_PARAMETER, max);
+		query.setParameter(NearestSql.MIN_DISTANCE_PARAMETER, min);
+	}
+
+	private static void bindExtra(NativeQuery<?> query, List<Object> extra) {
+		for (int i = 0; i < extra.size(); i++) {
+			query.setParameter(EXTRA_PARAMETER + (i + 1), extra.get(i));
+		}
+	}
+
+}

@@ -1,0 +1,79 @@
+package dev.vectorjpa.repository.query;
+
+import java.util.Arrays;
+import java.util.List;
+
+import dev.vectorjpa.hibernate.VectorAttribute;
+import dev.vectorjpa.repository.SearchOptions;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.repository.query.RepositoryQuery;
+
+/**
+ * A derived nearest query: SQL, argument positions and result shape fixed at start-up; per call it converts the
+ * query vector, picks the arguments and runs the statement.
+ *
+ * @since 0.1
+ */
+public final class PartTreeNearestQuery implements RepositoryQuery {
+
+	private final NearestQueryMethod method;
+
+	private final NearestSql nearest;
+
+	private final NearestSql.Text sql;
+
+	private final NearestQueryExecutor executor;
+
+	private final NearestExecution execution;
+
+	/** A query for {@code method} running {@code nearest}. */
+	public PartTreeNearestQuery(NearestQueryMethod method, NearestSql nearest, NearestQueryExecutor executor,
+			NearestExecution execution) {
+		this.method = method;
+		this.nearest = nearest;
+		String sql = nearest.sql(false);
+		String exactSql = nearest.sql(true);
+		this.sql = (exact) -> exact ? exactSql : sql;
+		this.executor = executor;
+		this.execution = execution;
+	}
+
+	@Override
+	public Object execute(Object[] parameters) {
+		VectorAttribute attribute = this.nearest.attribute();
+		String query = QueryVectors.toText(parameters[0], attribute);
+		int criteriaCount = this.method.getCriteriaCount();
+		Object[] criteria = (criteriaCount == 0) ? parameters
+				: Arrays.copyOfRange(parameters, 1, 1 + criteriaCount);
+		Object threshold = (this.method.getThresholdIndex() >= 0) ? parameters[this.method.getThresholdIndex()]
+				: null;
+		int limit = limit(parameters[this.method.getLimitIndex()]);
+		SearchOptions options = SearchOptions.none();
+		if (this.method.getOptionsIndex() >= 0) {
+			Object value = parameters[this.method.getOptionsIndex()];
+			options = (value != null) ? (SearchOptions) value : SearchOptions.none();
+		}
+		return this.execution.execute(this.executor.search(this.nearest, this.sql, query, criteria, threshold, limit,
+				options, List.of()));
+	}
+
+	private int limit(Object value) {
+		if (value instanceof Limit limit) {
+			if (limit.isUnlimited()) {
+				throw new IllegalArgumentException(this.method.getName()
+						+ " needs a limited number of results, got Limit.unlimited()");
+			}
+			return limit.max();
+		}
+		if (value == null) {
+			throw new IllegalArgumentException(this.method.getName() + " needs the number of results, got null");
+		}
+		return (Integer) value;
+	}
+
+	@Override
+	public NearestQueryMethod getQueryMethod() {
+		return this.method;
+	}
+
+}

@@ -1,0 +1,71 @@
+package dev.vectorjpa.repository.query;
+
+import com.pgvector.PGhalfvec;
+import com.pgvector.PGvector;
+import dev.vectorjpa.InvalidVectorException;
+import dev.vectorjpa.hibernate.VectorAttribute;
+import dev.vectorjpa.mapping.BitVector;
+import dev.vectorjpa.mapping.SparseVector;
+import dev.vectorjpa.mapping.VectorType;
+import org.springframework.data.domain.Vector;
+
+/**
+ * Turns a query vector argument into pgvector's text form (what pgvector-java sends for a {@code PGvector} too),
+ * checking its dimensions against the searched attribute before any SQL is sent.
+ *
+ * @since 0.1
+ */
+public final class QueryVectors {
+
+	private QueryVectors() {
+	}
+
+	/** Whether arguments of {@code type} can be the query vector of a search over a {@code vectorType} column. */
+	public static boolean accepts(Class<?> type, VectorType vectorType) {
+		return switch (vectorType) {
+			case VECTOR, HALFVEC -> type == float[].class || Vector.class.isAssignableFrom(type);
+			case SPARSEVEC -> type == SparseVector.class || type == float[].class
+					|| Vector.class.isAssignableFrom(type);
+			case BIT -> type == BitVector.class;
+		};
+	}
+
+	/**
+	 * The text to bind (cast to the column type in SQL) for {@code query}.
+	 * @throws InvalidVectorException for null, a dimension mismatch or a non-finite component
+	 */
+	public static String toText(Object query, VectorAttribute attribute) {
+		if (query == null) {
+			throw new InvalidVectorException("The query vector for " + attribute.name() + " must not be null");
+		}
+		if (query instanceof BitVector bits) {
+			checkDimensions(bits.length(), attribute);
+			return bits.toPGbit().getValue();
+		}
+		if (query instanceof SparseVector sparse) {
+			checkDimensions(sparse.dimensions(), attribute);
+			return sparse.toSqlLiteral();
+		}
+		float[] values = (query instanceof Vector vector) ? vector.toFloatArray() : (float[]) query;
+		checkDimensions(values.length, attribute);
+		for (int i = 0; i < values.length; i++) {
+			if (!Float.isFinite(values[i])) {
+				throw new InvalidVectorException("The query vector for " + attribute.name() + " has a non-finite "
+						+ "component at index " + i + ": " + values[i]);
+			}
+		}
+		return switch (attribute.type()) {
+			case HALFVEC -> new PGhalfvec(values).getValue();
+			case SPARSEVEC -> SparseVector.fromArray(values).toSqlLiteral();
+			default -> new PGvector(values).getValue();
+		};
+	}
+
+	private static void checkDimensions(int actual, VectorAttribute attribute) {
+		if (actual != attribute.dimensions()) {
+			throw new InvalidVectorException("The query vector has " + actual + " dimensions but "
+					+ attribute.name() + " is " + attribute.sqlType());
+		}
+	}
+
+}

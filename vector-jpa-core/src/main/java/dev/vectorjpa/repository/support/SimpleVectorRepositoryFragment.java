@@ -1,0 +1,177 @@
+package dev.vectorjpa.repository.support;
+
+import java.util.List;
+
+import dev.vectorjpa.hibernate.EntityColumns;
+import dev.vectorjpa.hibernate.MappedAttribute;
+import dev.vectorjpa.hibernate.VectorEntityMetadata;
+import dev.vectorjpa.repository.HybridOptions;
+import dev.vectorjpa.repository.MetadataFilter;
+import dev.vectorjpa.repository.Nearest;
+import dev.vectorjpa.repository.SearchOptions;
+import dev.vectorjpa.repository.VectorRepository;
+import dev.vectorjpa.repository.query.MetadataFilterCondition;
+import dev.vectorjpa.repository.query.NearestQueryCreator;
+import dev.vectorjpa.repository.query.NearestQueryExecutor;
+import dev.vectorjpa.repository.query.NearestSql;
+import dev.vectorjpa.repository.query.QueryScope;
+import dev.vectorjpa.repository.query.QueryVectors;
+import jakarta.persistence.EntityManagerFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The implementation of {@link VectorRepository}'s own methods, contributed as a repository fragment to every
+ * repository extending it. SQL is rendered when the repository is created; calls only bind and execute.
+ *
+ * @param <T> the entity type
+ * @since 0.1
+ */
+public class SimpleVectorRepositoryFragment<T> {
+
+	private static final Object[] NO_CRITERIA = {};
+
+	private final Class<T> domainType;
+
+	private final NearestQueryExecutor executor;
+
+	private final @Nullable NearestSql nearest;
+
+	private final NearestSql.@Nullable Text nearestSql;
+
+	private final @Nullable RuntimeException nearestProblem;
+
+	private final @Nullable String metadataColumn;
+
+	private final String countSelect;
+
+	private final @Nullable VectorSearchSupport support;
+
+	/**
+	 * A fragment for {@code domainType}.
+	 * @throws IllegalArgumentException when the entity has no {@code @VectorColumn} attribute
+	 */
+	public SimpleVectorRepositoryFragment(Class<T> domainType, EntityManagerFactory entityManagerFactory,
+			NearestQueryExecutor executor, QueryScope scope) {
+		this(domainType, entityManagerFactory, executor, scope, null);
+	}
+
+	SimpleVectorRepositoryFragment(Class<T> domainType, EntityManagerFactory entityManagerFactory,
+			NearestQueryExecutor executor, QueryScope scope, @Nullable VectorSearchSupport support) {
+		this.support = support;
+		this.domainType = domainType;
+		this.executor = executor;
+		VectorEntityMetadata metadata = VectorEntityMetadata.of(entityManagerFactory, domainType);
+		if (metadata.vectorAttributes().isEmpty()) {
+			throw new IllegalArgumentException(domainType.getSimpleName()
+					+ " has no @VectorColumn attribute, so a VectorRepository cannot search it");
+		}
+		NearestQueryCreator creator = null;
+		NearestSql sql = null;
+		RuntimeException problem = null;
+		try {
+			creator = new NearestQueryCreator(EntityColumns.of(entityManagerFactory, domainType),
+					metadata.vectorAttribute(null), scope);
+			sql = creator.create(null, NearestSql.Threshold.NONE);
+		}
+		catch (IllegalArgumentException ex) {
+			// several vector attributes: the inherited findNearest cannot choose; derived methods use @NearestTo
+			problem = new IllegalStateException(ex.getMessage() + "; the inherited findNearest methods cannot "
+					+ "be used, declare findNearest methods annotated with @NearestTo instead", ex);
+		}
+		this.nearest = sql;
+		this.nearestSql = (sql != null) ? text(sql) : null;
+		this.nearestProblem = problem;
+		MappedAttribute metadataAttribute = metadata.metadata();
+		this.metadataColumn = (metadataAttribute != null) ? EntityColumns.ROOT_ALIAS + "." + metadataAttribute.column()
+				: null;
+		this.countSelect = (creator != null) ? creator.countSelect()
+				: new NearestQueryCreator(EntityColumns.of(entityManagerFactory, domainType),
+						metadata.vectorAttributes().get(0), scope).countSelect();
+	}
+
+	/** See {@link VectorRepository#findNearest(float[], int)}. */
+	public List<Nearest<T>> findNearest(float[] query, int k) {
+		return findNearest(query, k, SearchOptions.none());
+	}
+
+	/** See {@link VectorRepository#findNearest(float[], int, SearchOptions)}. */
+	public List<Nearest<T>> findNearest(float[] query, int k, SearchOptions options) {
+		NearestSql sql = nearest();
+		return this.executor.search(sql, this.nearestSql, QueryVectors.toText(query, sql.attribute()), NO_CRITERIA,
+				null, k, options(options), List.of());
+	}
+
+	/** See {@link VectorRepository#findNearest(float[], int, MetadataFilter)}. */
+	public List<Nearest<T>> findNearest(float[] query, int k, MetadataFilter filter) {
+		return findNearest(query, k, filter, SearchOptions.none());
+	}
+
+	/** See {@link VectorRepository#findNearest(float[], int, MetadataFilter, SearchOptions)}. */
+	public List<Nearest<T>> findNearest(float[] query, int k, MetadataFilter filter, SearchOptions options) {
+		NearestSql sql = nearest();
+		MetadataFilterCondition condition = MetadataFilterCondition.of(filter, metadataColumn());
+		return this.executor.search(sql, (exact) -> sql.sql(condition.sql(), exact), QueryVectors.toText(query, sql.attribute()),
+				NO_CRITERIA, null, k, options(options), condition.values());
+	}
+
+	/** See {@link VectorRepository#count(MetadataFilter)}. */
+	public long count(MetadataFilter filter) {
+		MetadataFilterCondition condition = MetadataFilterCondition.of(filter, metadataColumn());
+		String sql = this.countSelect + (this.countSelect.contains(" WHERE ") ? " AND " : " WHERE ")
+				+ condition.sql();
+		return this.executor.count(sql, condition.values());
+	}
+
+	/** See {@link VectorRepository#bulkInsert(Iterable)}. */
+	public int bulkInsert(Iterable<? extends T> entities) {
+		return support().bulkInsert(this.domainType).insert(entities);
+	}
+
+	/** See {@link VectorRepository#findHybrid(float[], String, int)}. */
+	public List<Nearest<T>> findHybrid(float[] query, String text, int k) {
+		return findHybrid(query, text, k, HybridOptions.defaults());
+	}
+
+	/** See {@link VectorRepository#findHybrid(float[], String, int, HybridOptions)}. */
+	public List<Nearest<T>> findHybrid(float[] query, String text, int k, HybridOptions options) {
+		return support().hybrid(this.domainType).search(query, text, k, options);
+	}
+
+	private VectorSearchSupport support() {
+		if (this.support == null) {
+			throw new IllegalStateException("bulkInsert and findHybrid need a repository created by "
+					+ "VectorRepositoryFactoryBean");
+		}
+		return this.support;
+	}
+
+	private static NearestSql.Text text(NearestSql sql) {
+		String approximate = sql.sql(false);
+		String exact = sql.sql(true);
+		return (isExact) -> isExact ? exact : approximate;
+	}
+
+	private NearestSql nearest() {
+		if (this.nearest == null) {
+			throw (this.nearestProblem != null) ? this.nearestProblem
+					: new IllegalStateException("No nearest query for " + this.domainType.getSimpleName());
+		}
+		return this.nearest;
+	}
+
+	private String metadataColumn() {
+		if (this.metadataColumn == null) {
+			throw new IllegalArgumentException(this.domainType.getSimpleName() + " has no JSON metadata attribute "
+					+ "(a Map<String, Object> mapped as JSON, or one annotated @MetadataColumn) to filter on");
+		}
+		return this.metadataColumn;
+	}
+
+	private static SearchOptions options(SearchOptions options) {
+		if (options == null) {
+			throw new IllegalArgumentException("SearchOptions must not be null; use SearchOptions.none()");
+		}
+		return options;
+	}
+
+}
