@@ -26,11 +26,15 @@ public final class BenchmarkApplication {
 
 	private static final Set<String> SECTIONS = Set.of("ingest", "query", "recall", "filtered", "build");
 
+	// Held so that the level sticks: Hibernate logs through java.util.logging here, INFO is start-up noise.
+	private static final java.util.logging.Logger HIBERNATE_LOG = java.util.logging.Logger.getLogger("org.hibernate");
+
 	private BenchmarkApplication() {
 	}
 
 	/** Entry point. */
 	public static void main(String[] args) throws Exception {
+		HIBERNATE_LOG.setLevel(java.util.logging.Level.WARNING);
 		String url = null;
 		String scaleName = "default";
 		Set<String> only = new LinkedHashSet<>(List.of("build", "ingest", "query", "recall", "filtered"));
