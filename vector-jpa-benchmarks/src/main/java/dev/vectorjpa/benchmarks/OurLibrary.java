@@ -1,5 +1,7 @@
 package dev.vectorjpa.benchmarks;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.vectorjpa.benchmarks.data.Dataset;
 import dev.vectorjpa.benchmarks.db.BenchDatabase;
 import dev.vectorjpa.benchmarks.run.Ingester;
@@ -13,19 +15,19 @@ import dev.vectorjpa.repository.SearchOptions;
 public interface OurLibrary extends AutoCloseable {
 
 	/** Why our API cannot run in this build, or {@code null} when it can. */
-	String unavailableReason();
+	@Nullable String unavailableReason();
 
 	/** Why {@code bulkInsert} cannot run, or {@code null} when it can. */
-	String bulkInsertUnavailableReason();
+	@Nullable String bulkInsertUnavailableReason();
 
 	/** {@code bulkInsert} into {@code ingest_ours} (384 or 1536 dims), or {@code null}. */
-	Ingester ingester(Dataset dataset);
+	@Nullable Ingester ingester(Dataset dataset);
 
 	/** The inherited {@code findNearest(query, k, options)} over a data set's search table, or {@code null}. */
-	Searcher searcher(Dataset dataset, SearchOptions options);
+	@Nullable Searcher searcher(Dataset dataset, SearchOptions options);
 
 	/** The derived {@code findNearestByCategory(query, category, k, options)} over the 384-dim table, or {@code null}. */
-	Searcher filteredSearcher(String category, SearchOptions options);
+	@Nullable Searcher filteredSearcher(String category, SearchOptions options);
 
 	@Override
 	void close();
