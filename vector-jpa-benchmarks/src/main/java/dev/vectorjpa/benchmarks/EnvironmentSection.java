@@ -40,7 +40,8 @@ final class EnvironmentSection {
 				List.of("PostgreSQL", db.value("SHOW server_version") + " (same host, TCP localhost; shared_buffers "
 						+ db.value("SHOW shared_buffers") + ")"),
 				List.of("pgvector", db.value("SELECT extversion FROM pg_extension WHERE extname = 'vector'")),
-				List.of("vector-jpa", version("dev.vectorjpa.Metric", "0.1.0-SNAPSHOT")),
+				List.of("vector-jpa", version("dev.vectorjpa.Metric", "0.1.0-SNAPSHOT") + ", commit "
+						+ System.getenv().getOrDefault("VECTOR_JPA_BENCH_COMMIT", "unknown")),
 				List.of("Hibernate ORM", org.hibernate.Version.getVersionString()),
 				List.of("Spring Data JPA", version("org.springframework.data.jpa.repository.JpaRepository", "?")),
 				List.of("Spring Framework", org.springframework.core.SpringVersion.getVersion()),
