@@ -35,7 +35,6 @@ public class CompetitorJpaConfiguration {
 		properties.setProperty("hibernate.jdbc.batch_size", "1000");
 		properties.setProperty("hibernate.order_inserts", "true");
 		properties.setProperty("hibernate.hbm2ddl.auto", "none");
-		properties.setProperty("hibernate.dialect", "org.hibernate.dialect.PostgreSQLDialect");
 		factory.setJpaProperties(properties);
 		return factory;
 	}
