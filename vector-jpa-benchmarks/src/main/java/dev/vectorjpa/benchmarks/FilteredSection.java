@@ -1,0 +1,92 @@
+package dev.vectorjpa.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.vectorjpa.benchmarks.competitors.RawJdbcSearcher;
+import dev.vectorjpa.benchmarks.data.Dataset;
+import dev.vectorjpa.benchmarks.data.GroundTruth;
+import dev.vectorjpa.benchmarks.db.BenchTables;
+import dev.vectorjpa.benchmarks.report.Report;
+import dev.vectorjpa.benchmarks.run.LoadRunner;
+import dev.vectorjpa.benchmarks.run.Measurement;
+import dev.vectorjpa.benchmarks.run.Searcher;
+import dev.vectorjpa.mapping.IndexType;
+import dev.vectorjpa.repository.SearchOptions;
+import dev.vectorjpa.repository.SearchOptions.IterativeScan;
+
+/** Filtered k=10 search at 50%, 10% and 1% selectivity: post-filtering vs iterative scans vs partial indexes. */
+final class FilteredSection {
+
+	private FilteredSection() {
+	}
+
+	static void run(Context ctx) throws Exception {
+		Dataset dataset = ctx.datasets.get("s384");
+		Report report = ctx.report;
+		String table = BenchTables.table(dataset);
+		report.heading(2, "4. Filtered search (s384, `category = ?`)");
+		report.paragraph("The query `WHERE category = ? ORDER BY embedding <=> ? LIMIT 10` on the HNSW index, one client "
+				+ "thread, each query once, ground truth by exact search among the matching rows. Modes: *post-filter* "
+				+ "(`hnsw.iterative_scan = off`: the index yields ef_search = 40 candidates, the filter runs after, so "
+				+ "selective filters return fewer than 10 rows), *strict* / *relaxed* iterative scans (pgvector 0.8), and "
+				+ "a *partial* HNSW index per category (`WHERE category = 'c1'`), which stands in for partitioning by "
+				+ "category. vector-jpa runs the derived `findNearestByCategory(query, category, k, SearchOptions)`.");
+		report.code("sh", ctx.command + " --only filtered");
+		String sql = RawJdbcSearcher.sql(table, dataset.metric(), "category = ?");
+		List<List<String>> rows = new ArrayList<>();
+		String[][] modes = { { "post-filter", "off" }, { "iterative strict", "strict_order" },
+				{ "iterative relaxed", "relaxed_order" } };
+		for (String category : Dataset.CATEGORIES) {
+			GroundTruth truth = GroundTruth.of(dataset, category, Context.K, ctx.cache);
+			LoadRunner runner = new LoadRunner(dataset, truth, Context.K);
+			String selectivity = category.substring(1) + "%";
+			System.out.println("filtered: selectivity " + selectivity);
+			for (String[] mode : modes) {
+				Measurement raw = runner.run(new RawJdbcSearcher("raw " + mode[0] + " " + selectivity, ctx.db.dataSource(),
+						sql, List.of("SET LOCAL hnsw.iterative_scan = " + mode[1]), category), 1, ctx.scale.warmup() / 3,
+						ctx.scale.seconds(), dataset.queries().length);
+				IterativeScan scan = IterativeScan.valueOf(mode[1].toUpperCase(java.util.Locale.ROOT));
+				Searcher oursSearcher = ctx.ours.filteredSearcher(category, SearchOptions.builder().iterativeScan(scan).build());
+				Measurement ours = (oursSearcher != null) ? runner.run(oursSearcher, 1, ctx.scale.warmup() / 3,
+						ctx.scale.seconds(), dataset.queries().length) : null;
+				rows.add(row(selectivity, mode[0], raw, ours));
+				if (category.equals("c1") && !mode[1].equals("off")) {
+					String target = "iterative scan (" + mode[1] + ") recall@10 ≥ 0.95 at 1% selectivity";
+					if (ours != null) {
+						ReadingSection.target(target, "vector-jpa " + Report.number(ours.recall(), 3) + " (raw JDBC "
+								+ Report.number(raw.recall(), 3) + ")", ours.recall() >= 0.95);
+					}
+					else {
+						ReadingSection.target(target, "raw JDBC " + Report.number(raw.recall(), 3)
+								+ "; vector-jpa not yet available", null);
+					}
+				}
+			}
+			// Partial index for this category: the planner needs the literal to prove the predicate, so raw JDBC forces
+			// custom plans (a generic plan for "category = $1" cannot use a partial index).
+			String name = table + "_" + category + "_hnsw_idx";
+			ctx.build(dataset, BenchTables.index(dataset, table, IndexType.HNSW, 0, name, "category = '" + category + "'"),
+					"HNSW partial, category = '" + category + "' (" + selectivity + ")");
+			Measurement raw = runner.run(new RawJdbcSearcher("raw partial index " + selectivity, ctx.db.dataSource(), sql,
+					List.of("SET LOCAL plan_cache_mode = force_custom_plan"), category), 1, ctx.scale.warmup() / 3,
+					ctx.scale.seconds(), dataset.queries().length);
+			Searcher oursSearcher = ctx.ours.filteredSearcher(category, SearchOptions.none());
+			Measurement ours = (oursSearcher != null) ? runner.run(oursSearcher, 1, ctx.scale.warmup() / 3,
+					ctx.scale.seconds(), dataset.queries().length) : null;
+			rows.add(row(selectivity, "partial index", raw, ours));
+			ctx.db.execute("DROP INDEX IF EXISTS " + dev.vectorjpa.benchmarks.db.BenchDatabase.SCHEMA + "." + name);
+		}
+		report.table(List.of("selectivity", "mode", "raw JDBC recall@10", "raw JDBC QPS", "vector-jpa recall@10",
+				"vector-jpa QPS"), rows);
+		if (ctx.ours.unavailableReason() != null) {
+			report.paragraph("vector-jpa columns: " + ctx.ours.unavailableReason() + ".");
+		}
+	}
+
+	private static List<String> row(String selectivity, String mode, Measurement raw, Measurement ours) {
+		return List.of(selectivity, mode, Report.number(raw.recall(), 3), Report.number(raw.qps(), 0),
+				(ours != null) ? Report.number(ours.recall(), 3) : "n/a", (ours != null) ? Report.number(ours.qps(), 0) : "n/a");
+	}
+
+}

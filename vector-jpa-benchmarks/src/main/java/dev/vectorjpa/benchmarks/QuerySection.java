@@ -1,0 +1,169 @@
+package dev.vectorjpa.benchmarks;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.vectorjpa.benchmarks.competitors.LangChain4jStore;
+import dev.vectorjpa.benchmarks.competitors.RawJdbcSearcher;
+import dev.vectorjpa.benchmarks.competitors.SameSqlSearcher;
+import dev.vectorjpa.benchmarks.competitors.SpringAiStore;
+import dev.vectorjpa.benchmarks.competitors.SpringDataJpaSearcher;
+import dev.vectorjpa.benchmarks.data.Dataset;
+import dev.vectorjpa.benchmarks.data.GroundTruth;
+import dev.vectorjpa.benchmarks.db.BenchTables;
+import dev.vectorjpa.benchmarks.db.SqlCapture;
+import dev.vectorjpa.benchmarks.report.Charts;
+import dev.vectorjpa.benchmarks.report.Report;
+import dev.vectorjpa.benchmarks.run.LoadRunner;
+import dev.vectorjpa.benchmarks.run.Measurement;
+import dev.vectorjpa.benchmarks.run.Searcher;
+import dev.vectorjpa.repository.SearchOptions;
+
+/** k=10 query throughput and latency of every competitor on the same table and HNSW index, at 1..8 threads. */
+final class QuerySection {
+
+	private QuerySection() {
+	}
+
+	static void run(Context ctx) throws Exception {
+		Report report = ctx.report;
+		report.heading(2, "2. Query throughput and latency (k = 10)");
+		report.paragraph("All competitors search the same rows through the same HNSW index (m = 16, ef_construction = 64, "
+				+ "server default `hnsw.ef_search` = 40) on the same connection pool. Spring AI and LangChain4j expect "
+				+ "their own column names, so they read the shared table through a plain view with those names "
+				+ "(PostgreSQL inlines it; the plans below show the same index scan). Each configuration: "
+				+ ctx.scale.warmup() + " warm-up queries, then " + ctx.scale.seconds() + " s timed; latency percentiles "
+				+ "are exact (every query timed); B/query is Java heap allocated per query on the client "
+				+ "(single thread, `ThreadMXBean#getThreadAllocatedBytes`). *raw JDBC (hand-written)* is the obvious "
+				+ "prepared statement; *raw JDBC (same SQL as vector-jpa)* replays, through plain JDBC, the very statement "
+				+ "vector-jpa was captured sending (same text, same parameter bindings, same `SET LOCAL`s), reading every "
+				+ "column: it is the ceiling the `findNearest` target is measured against.");
+		report.code("sh", ctx.command + " --only query");
+		for (String name : new String[] { "s384", "s1536" }) {
+			Dataset dataset = ctx.datasets.get(name);
+			if (dataset != null) {
+				runDataset(ctx, dataset);
+			}
+		}
+	}
+
+	private static void runDataset(Context ctx, Dataset dataset) throws Exception {
+		Report report = ctx.report;
+		String table = BenchTables.table(dataset);
+		System.out.printf("query: %s%n", table);
+		GroundTruth truth = GroundTruth.of(dataset, null, Context.K, ctx.cache);
+		RawJdbcSearcher handWritten = new RawJdbcSearcher("raw JDBC (hand-written)", ctx.db.dataSource(),
+				RawJdbcSearcher.sql(table, dataset.metric(), null), List.of());
+		List<Searcher> searchers = new ArrayList<>();
+		searchers.add(handWritten);
+		Searcher ours = ctx.ours.searcher(dataset, SearchOptions.none());
+		// The ceiling our API is held to: raw JDBC replaying the very statement vector-jpa sends.
+		Searcher raw = handWritten;
+		Searcher sameSqlSource = ours;
+		if (sameSqlSource != null) {
+			SqlCapture.Captured statement = capture(sameSqlSource, dataset);
+			if (statement != null) {
+				raw = new SameSqlSearcher("raw JDBC (same SQL as vector-jpa)", ctx.db.dataSource(), statement,
+						dataset.queries()[0]);
+				searchers.add(raw);
+			}
+		}
+		if (ours != null) {
+			searchers.add(ours);
+		}
+		if (dataset.dimensions() == 384) {
+			searchers.add(new SpringDataJpaSearcher(ctx.competitors.springDataDocuments()));
+		}
+		searchers.add(SpringAiStore.searcher(ctx.db, dataset, table));
+		searchers.add(LangChain4jStore.searcher(ctx.db, dataset, table));
+
+		List<List<String>> plans = new ArrayList<>();
+		for (Searcher searcher : searchers) {
+			plans.add(explain(ctx, searcher, dataset));
+		}
+		LoadRunner runner = new LoadRunner(dataset, truth, Context.K);
+		Map<String, Map<Integer, Measurement>> results = new LinkedHashMap<>();
+		for (int threads : ctx.scale.threads()) {
+			for (Searcher searcher : searchers) {
+				Measurement m = runner.run(searcher, threads, ctx.scale.warmup(), ctx.scale.seconds(), Long.MAX_VALUE);
+				results.computeIfAbsent(searcher.name(), (k) -> new LinkedHashMap<>()).put(threads, m);
+			}
+		}
+		report.heading(3, "Queries, " + dataset.name() + " (" + Report.number(dataset.size(), 0) + " rows, "
+				+ dataset.dimensions() + " dims, cosine)");
+		if (ours == null) {
+			report.paragraph("vector-jpa `findNearest`: " + ctx.ours.unavailableReason() + ".");
+		}
+		List<String> headers = new ArrayList<>(List.of("competitor", "threads", "QPS", "p50 ms", "p99 ms", "recall@10",
+				"B/query", "QPS vs " + raw.name()));
+		List<List<String>> rows = new ArrayList<>();
+		for (Map.Entry<String, Map<Integer, Measurement>> e : results.entrySet()) {
+			for (Measurement m : e.getValue().values()) {
+				Measurement base = results.get(raw.name()).get(m.threads());
+				rows.add(List.of(m.name(), String.valueOf(m.threads()), Report.number(m.qps(), 0),
+						Report.number(m.p50Millis(), 2), Report.number(m.p99Millis(), 2), Report.number(m.recall(), 3),
+						(m.bytesPerQuery() >= 0) ? Report.number(m.bytesPerQuery(), 0) : "",
+						Report.ratio(m.qps(), base.qps())));
+			}
+		}
+		report.table(headers, rows);
+		if (dataset.dimensions() == 384) {
+			for (int threads : new int[] { 1, 4 }) {
+				String target = "findNearest QPS ≥ 0.9× raw JDBC, same SQL, " + threads + " thread" + (threads > 1 ? "s" : "");
+				Measurement base = results.get(raw.name()).get(threads);
+				Measurement o = (ours != null && results.containsKey(ours.name())) ? results.get(ours.name()).get(threads) : null;
+				if (base == null || o == null) {
+					ReadingSection.target(target, (ours == null) ? "findNearest not yet available" : "not run at this scale", null);
+				}
+				else {
+					ReadingSection.target(target, Report.ratio(o.qps(), base.qps()) + " (recall " + Report.number(o.recall(), 3)
+							+ " vs " + Report.number(base.recall(), 3) + "; " + Report.number(o.bytesPerQuery(), 0)
+							+ " vs " + Report.number(base.bytesPerQuery(), 0) + " B/query)", o.qps() / base.qps() >= 0.9);
+				}
+			}
+		}
+		report.paragraph("The SQL each competitor sent (captured at the JDBC driver, vector literals shortened) and whether "
+				+ "PostgreSQL's plan for it uses the HNSW index:");
+		report.table(List.of("competitor", "SQL as sent", "index scan"), plans);
+		List<String> categories = new ArrayList<>();
+		for (int threads : ctx.scale.threads()) {
+			categories.add(threads + " thread" + (threads == 1 ? "" : "s"));
+		}
+		Map<String, List<Double>> bars = new LinkedHashMap<>();
+		for (Map.Entry<String, Map<Integer, Measurement>> e : results.entrySet()) {
+			bars.put(e.getKey(), e.getValue().values().stream().map(Measurement::qps).toList());
+		}
+		String file = "query-" + dataset.name() + ".png";
+		Charts.bars(ctx.report.plotDirectory().resolve(file), "k=10 queries per second, " + dataset.name(), "QPS",
+				categories, bars);
+		report.image("Query QPS, " + dataset.name(), file);
+	}
+
+	/** The nearest-neighbour statement one search of {@code searcher} sends, or {@code null}. */
+	static SqlCapture.Captured capture(Searcher searcher, Dataset dataset) throws Exception {
+		List<SqlCapture.Captured> captured = SqlCapture.capture(() -> searcher.search(dataset.queries()[0], Context.K));
+		return captured.stream().filter(SqlCapture.Captured::isNearestQuery).findFirst().orElse(null);
+	}
+
+	/** Captures the SQL one search sends and EXPLAINs the nearest-neighbour statement. */
+	static List<String> explain(Context ctx, Searcher searcher, Dataset dataset) throws Exception {
+		SqlCapture.Captured query = capture(searcher, dataset);
+		if (query == null) {
+			return List.of(searcher.name(), "(no ORDER BY … LIMIT statement captured)", "?");
+		}
+		String plan = ctx.db.dataSource().explain(query);
+		boolean index = plan.contains("Index Scan using") && (plan.contains("hnsw") || plan.contains("ivfflat")
+				|| plan.contains("_idx"));
+		System.out.printf("  %s SQL: %s%n  plan: %s%n", searcher.name(), query.display(),
+				plan.lines().limit(3).map(SqlCapture::shorten).toList());
+		String settings = query.settings().isEmpty() ? "" : "`" + String.join("; ", query.settings()) + "`; ";
+		return List.of(searcher.name(), settings + "`" + query.display() + "`",
+				index ? "yes: " + SqlCapture.shorten(plan.lines().filter((l) -> l.contains("Index Scan")).findFirst().orElse("")
+					.replace("->", "").replaceAll("\\(cost=.*", ""))
+				: "no: " + SqlCapture.shorten(plan.lines().limit(4).reduce((a, b) -> a + " / " + b).orElse("")
+					.replace("->", "").replaceAll("\\(cost=[^)]*\\)", "")));
+	}
+
+}

@@ -1,0 +1,49 @@
+package dev.vectorjpa.benchmarks.ours;
+
+import java.util.Properties;
+
+import javax.sql.DataSource;
+
+import jakarta.persistence.EntityManagerFactory;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.orm.jpa.JpaTransactionManager;
+import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
+import org.springframework.orm.jpa.vendor.HibernateJpaVendorAdapter;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.EnableTransactionManagement;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.vectorjpa.repository.EnableVectorRepositories;
+
+/** Plain Spring (no Boot) with vector-jpa repositories over the benchmark tables, on the shared pool. */
+@Configuration(proxyBeanMethods = false)
+@EnableTransactionManagement
+@EnableVectorRepositories(basePackageClasses = OursJpaConfiguration.class)
+public class OursJpaConfiguration {
+
+	@Bean
+	LocalContainerEntityManagerFactoryBean entityManagerFactory(DataSource dataSource) {
+		LocalContainerEntityManagerFactoryBean factory = new LocalContainerEntityManagerFactoryBean();
+		factory.setDataSource(dataSource);
+		factory.setPackagesToScan(OursJpaConfiguration.class.getPackageName());
+		factory.setJpaVendorAdapter(new HibernateJpaVendorAdapter());
+		factory.setPersistenceUnitName("vector-jpa");
+		Properties properties = new Properties();
+		properties.setProperty("hibernate.hbm2ddl.auto", "none");
+		factory.setJpaProperties(properties);
+		return factory;
+	}
+
+	@Bean
+	PlatformTransactionManager transactionManager(EntityManagerFactory entityManagerFactory) {
+		return new JpaTransactionManager(entityManagerFactory);
+	}
+
+	@Bean
+	TransactionTemplate transactionTemplate(PlatformTransactionManager transactionManager) {
+		return new TransactionTemplate(transactionManager);
+	}
+
+}

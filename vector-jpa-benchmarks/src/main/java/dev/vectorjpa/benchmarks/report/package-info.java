@@ -1,0 +1,7 @@
+/**
+ * The Markdown report and its PNG plots.
+ */
+@NullMarked
+package dev.vectorjpa.benchmarks.report;
+
+import org.jspecify.annotations.NullMarked;
