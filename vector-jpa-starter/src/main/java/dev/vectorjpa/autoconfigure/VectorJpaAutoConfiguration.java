@@ -13,6 +13,7 @@ import dev.vectorjpa.store.PgVectorStore;
 import dev.vectorjpa.store.StoreColumn;
 import dev.vectorjpa.store.VectorStore;
 import dev.vectorjpa.store.VectorStoreSettings;
+import dev.vectorjpa.tenancy.DomainEvaluationContextExtension;
 import dev.vectorjpa.tenancy.DomainResolver;
 import io.micrometer.observation.ObservationRegistry;
 import jakarta.persistence.EntityManagerFactory;
@@ -53,15 +54,32 @@ public final class VectorJpaAutoConfiguration {
 	/** Name of the {@link SearchOptions} bean holding the {@code vector-jpa.search.*} defaults. */
 	public static final String SEARCH_OPTIONS_BEAN_NAME = "vectorJpaSearchOptions";
 
+	private static final String TENANT_IDENTIFIER_RESOLVER = "hibernate.tenant_identifier_resolver";
+
 	@Bean
-	HibernatePropertiesCustomizer vectorJpaHibernatePropertiesCustomizer(VectorJpaProperties properties) {
+	HibernatePropertiesCustomizer vectorJpaHibernatePropertiesCustomizer(VectorJpaProperties properties,
+			ObjectProvider<DomainResolver> domainResolver) {
 		return (hibernateProperties) -> {
 			// @VectorColumn(dimensions = 0) and metric-less columns read these while Hibernate builds its types.
 			if (properties.getDimensions() != null) {
 				hibernateProperties.putIfAbsent(VectorJpaSettings.DIMENSIONS, properties.getDimensions());
 			}
 			hibernateProperties.putIfAbsent(VectorJpaSettings.METRIC, properties.getMetric());
+			// @DomainId scoping asks this bean for the current domain; an application that scopes with Hibernate's
+			// own tenant identifier resolver keeps it (and @DomainId follows that one).
+			DomainResolver resolver = domainResolver.getIfAvailable();
+			if (resolver != null && !hibernateProperties.containsKey(TENANT_IDENTIFIER_RESOLVER)) {
+				hibernateProperties.putIfAbsent(VectorJpaSettings.DOMAIN_RESOLVER, resolver);
+			}
+			hibernateProperties.putIfAbsent(VectorJpaSettings.DOMAIN_ROW_LEVEL_SECURITY,
+					properties.isDomainRowLevelSecurity());
 		};
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DomainEvaluationContextExtension domainEvaluationContextExtension(DomainResolver domainResolver) {
+		return new DomainEvaluationContextExtension(domainResolver);
 	}
 
 	@Bean

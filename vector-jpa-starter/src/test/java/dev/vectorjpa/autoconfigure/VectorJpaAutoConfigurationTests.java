@@ -20,6 +20,7 @@ import dev.vectorjpa.store.PgVectorStore;
 import dev.vectorjpa.store.StoreColumn;
 import dev.vectorjpa.store.VectorStore;
 import dev.vectorjpa.store.VectorStoreSettings;
+import dev.vectorjpa.tenancy.DomainEvaluationContextExtension;
 import dev.vectorjpa.tenancy.DomainResolver;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
@@ -150,6 +151,30 @@ class VectorJpaAutoConfigurationTests {
 				assertThat(VectorJpaSettings.metric(column, hibernateProperties, "Annotated.embedding"))
 					.isEqualTo(Metric.EUCLIDEAN);
 			});
+	}
+
+	@Test
+	void hibernatePropertiesCustomizerHandsTheDomainResolverAndRowLevelSecurityToHibernate() {
+		this.contextRunner.withPropertyValues("vector-jpa.domain=acme", "vector-jpa.domain-row-level-security=true")
+			.run((context) -> {
+				Map<String, Object> hibernateProperties = new HashMap<>();
+				context.getBean(HibernatePropertiesCustomizer.class).customize(hibernateProperties);
+				assertThat(hibernateProperties).containsEntry(VectorJpaSettings.DOMAIN_RESOLVER,
+						context.getBean(DomainResolver.class))
+					.containsEntry(VectorJpaSettings.DOMAIN_ROW_LEVEL_SECURITY, true);
+				assertThat(context.getBean(DomainResolver.class).currentDomain()).contains("acme");
+				assertThat(context).hasSingleBean(DomainEvaluationContextExtension.class);
+			});
+	}
+
+	@Test
+	void hibernatePropertiesCustomizerLeavesHibernatesOwnTenantResolverAlone() {
+		this.contextRunner.run((context) -> {
+			Map<String, Object> hibernateProperties = new HashMap<>();
+			hibernateProperties.put("hibernate.tenant_identifier_resolver", "com.example.Resolver");
+			context.getBean(HibernatePropertiesCustomizer.class).customize(hibernateProperties);
+			assertThat(hibernateProperties).doesNotContainKey(VectorJpaSettings.DOMAIN_RESOLVER);
+		});
 	}
 
 	@Test
