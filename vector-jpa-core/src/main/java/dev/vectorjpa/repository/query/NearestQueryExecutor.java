@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.vectorjpa.Metric;
 import dev.vectorjpa.hibernate.EntityColumns;
 import dev.vectorjpa.hibernate.VectorAttribute;
+import dev.vectorjpa.hibernate.VectorJpaSettings;
 import dev.vectorjpa.jdbc.SearchSettings;
 import dev.vectorjpa.repository.Nearest;
 import dev.vectorjpa.repository.SearchOptions;
@@ -47,6 +49,9 @@ public final class NearestQueryExecutor {
 
 	private final Supplier<TransactionTemplate> readOnlyTransaction;
 
+	// row-level security reads the domain from a per-transaction setting: every read then needs a transaction
+	private final boolean autoCommitReads;
+
 	/**
 	 * An executor for queries returning {@code entityType}.
 	 * @param entityManager the (shared) entity manager
@@ -58,6 +63,9 @@ public final class NearestQueryExecutor {
 		this.entityManager = entityManager;
 		this.entityType = entityType;
 		this.defaults = defaults;
+		this.autoCommitReads = !Boolean.parseBoolean(String.valueOf(entityManager.getEntityManagerFactory()
+			.getProperties()
+			.get(VectorJpaSettings.DOMAIN_ROW_LEVEL_SECURITY)));
 		this.readOnlyTransaction = SingletonSupplier.of(() -> {
 			TransactionTemplate template = new TransactionTemplate(transactionManager.get());
 			template.setReadOnly(true);
@@ -82,8 +90,8 @@ public final class NearestQueryExecutor {
 		}
 		SearchOptions effective = effective(options);
 		String text = sql.sql(effective.exact());
-		return (List<Nearest<T>>) inTransaction(effective, () -> {
-			NativeQuery<Object[]> query = session().createNativeQuery(text, Object[].class);
+		return (List<Nearest<T>>) inTransaction(effective, (session) -> {
+			NativeQuery<Object[]> query = session.createNativeQuery(text, Object[].class);
 			query.addEntity(EntityColumns.ROOT_ALIAS, this.entityType)
 				.addScalar(NearestSql.DISTANCE_COLUMN, StandardBasicTypes.DOUBLE);
 			query.setParameter(NearestSql.QUERY_PARAMETER, queryText);
@@ -108,8 +116,8 @@ public final class NearestQueryExecutor {
 
 	/** The single {@code count(*)} value of {@code sql} with an extra condition's values bound. */
 	public long count(String sql, QueryScope.@Nullable Condition scope, List<Object> extra) {
-		return (Long) inTransaction(SearchOptions.none(), () -> {
-			NativeQuery<Long> query = session().createNativeQuery(sql, Long.class);
+		return (Long) inTransaction(SearchOptions.none(), (session) -> {
+			NativeQuery<Long> query = session.createNativeQuery(sql, Long.class);
 			bindExtra(query, extra);
 			if (scope != null) {
 				scope.bind(query::setParameter);
@@ -122,18 +130,31 @@ public final class NearestQueryExecutor {
 		return (options == SearchOptions.none()) ? this.defaults : options.withDefaults(this.defaults);
 	}
 
-	private Object inTransaction(SearchOptions effective, Supplier<Object> work) {
+	private Object inTransaction(SearchOptions effective, Function<Session, Object> work) {
 		if (TransactionSynchronizationManager.isActualTransactionActive()) {
 			return run(effective, work);
+		}
+		if (effective.isEmpty() && this.autoCommitReads) {
+			// Nothing to SET LOCAL: one auto-commit statement on a short-lived session, as Spring Data JPA's own
+			// queries run outside a transaction (their results are detached afterwards too). Saves the BEGIN/COMMIT
+			// round trip of a read-only transaction on the hot path.
+			EntityManager shortLived = this.entityManager.getEntityManagerFactory().createEntityManager();
+			try {
+				return work.apply(shortLived.unwrap(Session.class));
+			}
+			finally {
+				shortLived.close();
+			}
 		}
 		return this.readOnlyTransaction.get().execute((status) -> run(effective, work));
 	}
 
-	private Object run(SearchOptions options, Supplier<Object> work) {
+	private Object run(SearchOptions options, Function<Session, Object> work) {
+		Session session = session();
 		if (!options.isEmpty()) {
-			session().doWork((connection) -> SearchSettings.apply(connection, options));
+			session.doWork((connection) -> SearchSettings.apply(connection, options));
 		}
-		return work.get();
+		return work.apply(session);
 	}
 
 	private Session session() {
