@@ -1,0 +1,66 @@
+package dev.vectorjpa.index.usage;
+
+import java.util.Properties;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.vectorjpa.index.VectorIndexManager;
+import dev.vectorjpa.index.VectorIndexSettings;
+import dev.vectorjpa.repository.EnableVectorRepositories;
+import dev.vectorjpa.test.TestSchema;
+import jakarta.persistence.EntityManagerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.orm.jpa.JpaTransactionManager;
+import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
+import org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes;
+import org.springframework.orm.jpa.vendor.HibernateJpaVendorAdapter;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.EnableTransactionManagement;
+
+/** A plain Spring context over the test schema with the usage entities and a statement inspector. */
+@Configuration(proxyBeanMethods = false)
+@EnableTransactionManagement
+@EnableVectorRepositories(considerNestedRepositories = true)
+class IndexUsageTestConfiguration {
+
+	@Bean(destroyMethod = "close")
+	HikariDataSource dataSource() {
+		HikariDataSource dataSource = new HikariDataSource();
+		dataSource.setJdbcUrl(TestSchema.current().jdbcUrl());
+		dataSource.setMaximumPoolSize(3);
+		return dataSource;
+	}
+
+	@Bean
+	CapturingStatementInspector statementInspector() {
+		return new CapturingStatementInspector();
+	}
+
+	@Bean
+	LocalContainerEntityManagerFactoryBean entityManagerFactory(DataSource dataSource,
+			CapturingStatementInspector statementInspector) {
+		LocalContainerEntityManagerFactoryBean factory = new LocalContainerEntityManagerFactoryBean();
+		factory.setDataSource(dataSource);
+		factory.setJpaVendorAdapter(new HibernateJpaVendorAdapter());
+		factory.setManagedTypes(PersistenceManagedTypes.of(UsageEntities.CosineItem.class.getName(),
+				UsageEntities.EuclideanItem.class.getName(), UsageEntities.InnerProductItem.class.getName()));
+		Properties properties = new Properties();
+		properties.setProperty("hibernate.hbm2ddl.auto", "create-drop");
+		factory.setJpaProperties(properties);
+		factory.getJpaPropertyMap().put("hibernate.session_factory.statement_inspector", statementInspector);
+		return factory;
+	}
+
+	@Bean
+	PlatformTransactionManager transactionManager(EntityManagerFactory entityManagerFactory) {
+		return new JpaTransactionManager(entityManagerFactory);
+	}
+
+	@Bean
+	VectorIndexManager vectorIndexManager(DataSource dataSource, EntityManagerFactory entityManagerFactory) {
+		return new VectorIndexManager(dataSource, entityManagerFactory, VectorIndexSettings.defaults());
+	}
+
+}
