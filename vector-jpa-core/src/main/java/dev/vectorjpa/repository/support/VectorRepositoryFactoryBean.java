@@ -1,5 +1,6 @@
 package dev.vectorjpa.repository.support;
 
+import dev.vectorjpa.index.VectorIndexManager;
 import dev.vectorjpa.repository.SearchOptions;
 import dev.vectorjpa.repository.VectorRepository;
 import dev.vectorjpa.repository.query.QueryScope;
@@ -52,6 +53,8 @@ public class VectorRepositoryFactoryBean<T extends Repository<S, ID>, S, ID> ext
 
 	private @Nullable VectorSearchSupport support;
 
+	private @Nullable VectorIndexManager vectorIndexManager;
+
 	/** A factory bean for repositories of {@code repositoryInterface}. */
 	public VectorRepositoryFactoryBean(Class<? extends T> repositoryInterface) {
 		super(repositoryInterface);
@@ -67,6 +70,15 @@ public class VectorRepositoryFactoryBean<T extends Repository<S, ID>, S, ID> ext
 	public void setQueryScope(QueryScope queryScope) {
 		Assert.notNull(queryScope, "QueryScope must not be null");
 		this.queryScope = queryScope;
+	}
+
+	/**
+	 * Has {@code vectorIndexManager} build the entity's declared IVFFlat indexes that reach min-rows after each
+	 * {@code bulkInsert} (after the surrounding transaction commits).
+	 */
+	public void setVectorIndexManager(VectorIndexManager vectorIndexManager) {
+		Assert.notNull(vectorIndexManager, "VectorIndexManager must not be null");
+		this.vectorIndexManager = vectorIndexManager;
 	}
 
 	@Override
@@ -121,6 +133,9 @@ public class VectorRepositoryFactoryBean<T extends Repository<S, ID>, S, ID> ext
 	protected RepositoryFactorySupport createRepositoryFactory(EntityManager entityManager) {
 		this.support = new VectorSearchSupport(entityManager, this.searchDefaults, this.queryScope,
 				this::transactionManager);
+		if (this.vectorIndexManager != null) {
+			this.support.setAfterBulkInsert(new IndexThresholdCheck(this.vectorIndexManager));
+		}
 		JpaRepositoryFactory factory = new VectorRepositoryFactory(entityManager, this.support);
 		// the same settings JpaRepositoryFactoryBean applies to the factory it creates
 		if (this.entityPathResolver != null) {

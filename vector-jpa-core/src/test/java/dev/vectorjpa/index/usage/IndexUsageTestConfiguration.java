@@ -10,6 +10,9 @@ import dev.vectorjpa.index.VectorIndexSettings;
 import dev.vectorjpa.repository.EnableVectorRepositories;
 import dev.vectorjpa.test.TestSchema;
 import jakarta.persistence.EntityManagerFactory;
+import dev.vectorjpa.repository.support.VectorRepositoryFactoryBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.orm.jpa.JpaTransactionManager;
@@ -45,7 +48,7 @@ class IndexUsageTestConfiguration {
 		factory.setDataSource(dataSource);
 		factory.setJpaVendorAdapter(new HibernateJpaVendorAdapter());
 		factory.setManagedTypes(PersistenceManagedTypes.of(UsageEntities.CosineItem.class.getName(),
-				UsageEntities.EuclideanItem.class.getName(), UsageEntities.InnerProductItem.class.getName()));
+				UsageEntities.EuclideanItem.class.getName(), UsageEntities.InnerProductItem.class.getName(), UsageEntities.DeferredItem.class.getName()));
 		Properties properties = new Properties();
 		properties.setProperty("hibernate.hbm2ddl.auto", "create-drop");
 		factory.setJpaProperties(properties);
@@ -60,7 +63,24 @@ class IndexUsageTestConfiguration {
 
 	@Bean
 	VectorIndexManager vectorIndexManager(DataSource dataSource, EntityManagerFactory entityManagerFactory) {
-		return new VectorIndexManager(dataSource, entityManagerFactory, VectorIndexSettings.defaults());
+		return new VectorIndexManager(dataSource, entityManagerFactory, VectorIndexSettings.builder()
+			.autoCreate(true)
+			.minRows(BulkInsertIndexThresholdIntegrationTests.MIN_ROWS)
+			.build());
+	}
+
+	// What the starter does for its repositories: hand them the shared manager before they are created.
+	@Bean
+	static BeanPostProcessor vectorIndexManagerForRepositories(ObjectProvider<VectorIndexManager> indexManager) {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessBeforeInitialization(Object bean, String beanName) {
+				if (bean instanceof VectorRepositoryFactoryBean<?, ?, ?> factoryBean) {
+					factoryBean.setVectorIndexManager(indexManager.getObject());
+				}
+				return bean;
+			}
+		};
 	}
 
 }

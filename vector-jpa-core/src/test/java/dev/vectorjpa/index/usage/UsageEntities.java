@@ -1,7 +1,9 @@
 package dev.vectorjpa.index.usage;
 
 import dev.vectorjpa.Metric;
+import dev.vectorjpa.mapping.IndexType;
 import dev.vectorjpa.mapping.VectorColumn;
+import dev.vectorjpa.mapping.VectorIndex;
 import dev.vectorjpa.repository.VectorRepository;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -52,6 +54,23 @@ final class UsageEntities {
 		@VectorColumn(dimensions = DIMS, metric = Metric.INNER_PRODUCT)
 		float[] embedding;
 
+	}
+
+	/** Declares an IVFFlat index, which the index manager builds once the table reaches min-rows. */
+	@Entity
+	@Table(name = "usage_deferred")
+	static class DeferredItem {
+
+		@Id
+		Long id;
+
+		@VectorColumn(dimensions = DIMS, metric = Metric.EUCLIDEAN)
+		@VectorIndex(type = IndexType.IVFFLAT)
+		float[] embedding;
+
+	}
+
+	interface DeferredItemRepository extends VectorRepository<DeferredItem, Long> {
 	}
 
 	interface CosineItemRepository extends VectorRepository<CosineItem, Long> {
