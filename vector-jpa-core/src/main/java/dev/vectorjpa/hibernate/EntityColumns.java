@@ -112,6 +112,11 @@ public final class EntityColumns {
 		return sql.toString();
 	}
 
+	/** The entity class. */
+	public Class<?> entityType() {
+		return this.entity.getJavaType().getJavaTypeClass();
+	}
+
 	/** The entity's table as Hibernate renders it. */
 	public String table() {
 		return this.table;

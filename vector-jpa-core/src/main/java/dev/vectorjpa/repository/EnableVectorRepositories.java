@@ -13,6 +13,7 @@ import org.springframework.beans.factory.support.BeanNameGenerator;
 import org.springframework.context.annotation.ComponentScan.Filter;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.jpa.repository.query.QueryEnhancerSelector;
+import org.springframework.data.jpa.repository.query.QueryEnhancerSelector.DefaultQueryEnhancerSelector;
 import org.springframework.data.repository.config.BootstrapMode;
 import org.springframework.data.repository.config.DefaultRepositoryBaseClass;
 import org.springframework.data.repository.query.QueryLookupStrategy.Key;
@@ -83,6 +84,6 @@ public @interface EnableVectorRepositories {
 	char escapeCharacter() default '\\';
 
 	/** The query enhancer selector for declared JPA queries. */
-	Class<? extends QueryEnhancerSelector> queryEnhancerSelector() default QueryEnhancerSelector.DefaultQueryEnhancerSelector.class;
+	Class<? extends QueryEnhancerSelector> queryEnhancerSelector() default DefaultQueryEnhancerSelector.class;
 
 }

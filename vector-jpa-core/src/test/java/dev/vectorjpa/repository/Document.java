@@ -11,7 +11,6 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.Array;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -50,8 +49,6 @@ class Document {
 	Map<String, Object> metadata;
 
 	@VectorColumn(dimensions = DIMENSIONS, metric = Metric.COSINE)
-	@JdbcTypeCode(SqlTypes.VECTOR)
-	@Array(length = DIMENSIONS)
 	float[] embedding;
 
 	Document() {

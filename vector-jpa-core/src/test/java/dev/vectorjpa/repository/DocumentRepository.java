@@ -27,6 +27,8 @@ interface DocumentRepository extends VectorRepository<Document, Long> {
 
 	List<Nearest<Document>> findNearestByCategoryNotIn(float[] query, Collection<String> categories, int k);
 
+	List<Nearest<Document>> findNearestByPriceIn(float[] query, int[] prices, int k);
+
 	List<Nearest<Document>> findNearestByCategoryIgnoreCase(float[] query, String category, int k);
 
 	List<Nearest<Document>> findNearestByPriceLessThan(float[] query, int price, int k);

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -14,7 +15,9 @@ import dev.vectorjpa.hibernate.EntityColumns;
 import dev.vectorjpa.hibernate.VectorAttribute;
 import dev.vectorjpa.hibernate.VectorEntityMetadata;
 import dev.vectorjpa.index.VectorIndexDefinition;
+import dev.vectorjpa.mapping.BitVector;
 import dev.vectorjpa.mapping.IndexType;
+import dev.vectorjpa.mapping.SparseVector;
 import dev.vectorjpa.repository.query.NearestQueryCreator;
 import dev.vectorjpa.repository.query.NearestSql;
 import dev.vectorjpa.repository.query.QueryScope;
@@ -68,18 +71,54 @@ class NearestMetricsIntegrationTests extends RepositoryTestSupport {
 	}
 
 	@Test
+	void sparseInnerProduct() {
+		float[] dense = sparse(new Random(26));
+		List<Nearest<SparseBitItem>> result = this.sparseBitItems.findNearestBy(SparseVector.fromArray(dense), K);
+		TestVectors.assertNearest(result, this.sparseBitData, (i) -> i.id, (i) -> true,
+				(i) -> TestVectors.distance(Metric.INNER_PRODUCT, i.terms.toArray(), dense), K);
+		result.forEach((n) -> assertThat(n.score()).isEqualTo(-n.distance()));
+	}
+
+	@Test
+	void bitHamming() {
+		BitVector query = bits(new Random(27));
+		List<Nearest<SparseBitItem>> result = this.sparseBitItems.findNearestBy(query, K);
+		TestVectors.assertNearest(result, this.sparseBitData, (i) -> i.id, (i) -> true,
+				(i) -> TestVectors.hamming(i.hamming, query), K);
+		result.forEach((n) -> assertThat(n.score()).isCloseTo(1 - n.distance() / SparseBitItem.BITS, within(1e-12)));
+	}
+
+	@Test
+	void bitJaccard() {
+		BitVector query = bits(new Random(28));
+		List<Nearest<SparseBitItem>> result = this.sparseBitItems.searchNearestBy(query, K);
+		TestVectors.assertNearest(result, this.sparseBitData, (i) -> i.id, (i) -> true,
+				(i) -> TestVectors.jaccard(i.jaccard, query), K);
+		result.forEach((n) -> assertThat(n.score()).isCloseTo(1 - n.distance(), within(1e-12)));
+	}
+
+	@Test
 	void hnswIndexServesEveryMetric(TestSchema schema) throws Exception {
-		assertIndexUsed(schema, IndexType.HNSW, List.of("cosine", "euclidean", "innerProduct", "taxicab", "half"));
+		assertIndexUsed(schema, MultiMetricItem.class, IndexType.HNSW,
+				List.of("cosine", "euclidean", "innerProduct", "taxicab", "half"), "'" + new PGvector(query(30)).getValue() + "'");
+		assertIndexUsed(schema, SparseBitItem.class, IndexType.HNSW, List.of("terms"),
+				"'" + SparseVector.fromArray(sparse(new Random(31))).toSqlLiteral() + "'");
+		assertIndexUsed(schema, SparseBitItem.class, IndexType.HNSW, List.of("hamming", "jaccard"),
+				"'" + bits(new Random(32)).toPGbit().getValue() + "'");
 	}
 
 	@Test
 	void ivfflatIndexServesItsMetrics(TestSchema schema) throws Exception {
-		// pgvector has no IVFFlat operator class for L1
-		assertIndexUsed(schema, IndexType.IVFFLAT, List.of("cosine", "euclidean", "innerProduct", "half"));
+		// pgvector has no IVFFlat operator class for L1, jaccard or sparsevec
+		assertIndexUsed(schema, MultiMetricItem.class, IndexType.IVFFLAT,
+				List.of("cosine", "euclidean", "innerProduct", "half"), "'" + new PGvector(query(30)).getValue() + "'");
+		assertIndexUsed(schema, SparseBitItem.class, IndexType.IVFFLAT, List.of("hamming"),
+				"'" + bits(new Random(32)).toPGbit().getValue() + "'");
 	}
 
-	private void assertIndexUsed(TestSchema schema, IndexType type, List<String> attributes) throws Exception {
-		VectorEntityMetadata metadata = VectorEntityMetadata.of(this.entityManagerFactory, MultiMetricItem.class);
+	private void assertIndexUsed(TestSchema schema, Class<?> entity, IndexType type, List<String> attributes,
+			String queryLiteral) throws Exception {
+		VectorEntityMetadata metadata = VectorEntityMetadata.of(this.entityManagerFactory, entity);
 		List<VectorIndexDefinition> indexes = new ArrayList<>();
 		for (String name : attributes) {
 			VectorAttribute attribute = metadata.vectorAttribute(name);
@@ -92,10 +131,10 @@ class NearestMetricsIntegrationTests extends RepositoryTestSupport {
 			for (int i = 0; i < attributes.size(); i++) {
 				VectorAttribute attribute = metadata.vectorAttribute(attributes.get(i));
 				String index = indexes.get(i).indexName();
-				assertThat(explain(schema, explainable(attribute, false))).as(attribute.name())
+				assertThat(explain(schema, explainable(entity, attribute, false, queryLiteral))).as(attribute.name())
 					.contains("Index Scan using " + index);
 				// exact=true: even with sequential scans disabled the planner cannot use the index
-				assertThat(explain(schema, explainable(attribute, true))).as(attribute.name())
+				assertThat(explain(schema, explainable(entity, attribute, true, queryLiteral))).as(attribute.name())
 					.doesNotContain(index)
 					.contains("Seq Scan");
 			}
@@ -106,12 +145,12 @@ class NearestMetricsIntegrationTests extends RepositoryTestSupport {
 	}
 
 	// the repository's SQL for the attribute, with the bind parameters written as literals for EXPLAIN
-	private String explainable(VectorAttribute attribute, boolean exact) {
-		NearestSql sql = new NearestQueryCreator(EntityColumns.of(this.entityManagerFactory, MultiMetricItem.class),
+	private String explainable(Class<?> entity, VectorAttribute attribute, boolean exact, String queryLiteral) {
+		NearestSql sql = new NearestQueryCreator(EntityColumns.of(this.entityManagerFactory, entity),
 				attribute, QueryScope.NONE)
 			.create(null, NearestSql.Threshold.NONE);
 		return sql.sql(exact)
-			.replace(":" + NearestSql.QUERY_PARAMETER, "'" + new PGvector(query(30)).getValue() + "'")
+			.replace(":" + NearestSql.QUERY_PARAMETER, queryLiteral)
 			.replace(":" + NearestSql.LIMIT_PARAMETER, "5");
 	}
 

@@ -20,7 +20,6 @@ import dev.vectorjpa.repository.query.QueryScope;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -201,27 +200,33 @@ class NearestQueryCreatorUnitTests {
 
 	@Test
 	void scopeConditionIsAddedToEveryQuery() {
-		QueryScope tenant = new QueryScope() {
+		Map<String, Object> bound = new java.util.HashMap<>();
+		QueryScope tenant = (columns) -> (columns.entityType() != Document.class) ? null
+				: new QueryScope.Condition() {
 
-			@Override
-			public @Nullable String condition(EntityColumns columns) {
-				return columns.resolve("category").expression() + " = :vjpa_scope_domain";
-			}
+					@Override
+					public String sql() {
+						return columns.resolve("category").expression() + " = :vjpa_scope_domain";
+					}
 
-			@Override
-			public void bind(BiConsumer<String, Object> binder) {
-				binder.accept("vjpa_scope_domain", "tenant-1");
-			}
+					@Override
+					public void bind(BiConsumer<String, Object> binder) {
+						binder.accept("vjpa_scope_domain", "tenant-1");
+					}
 
-		};
+				};
 		EntityColumns columns = EntityColumns.of(entityManagerFactory, Document.class);
 		VectorAttribute attribute = VectorEntityMetadata.of(entityManagerFactory, Document.class)
 			.vectorAttribute(null);
 		NearestQueryCreator creator = new NearestQueryCreator(columns, attribute, tenant);
-		assertThat(creator.create(null, NearestSql.Threshold.NONE).sql())
-			.isEqualTo(SELECT + " WHERE t.category = :vjpa_scope_domain AND " + NOT_NULL + ORDER);
-		assertThat(creator.countSelect()).isEqualTo("SELECT count(*) FROM document t WHERE t.category = "
-				+ ":vjpa_scope_domain");
+		NearestSql sql = creator.create(null, NearestSql.Threshold.NONE);
+		assertThat(sql.sql()).isEqualTo(SELECT + " WHERE t.category = :vjpa_scope_domain AND " + NOT_NULL + ORDER);
+		sql.scope().bind(bound::put);
+		assertThat(bound).containsExactly(Map.entry("vjpa_scope_domain", "tenant-1"));
+		assertThat(creator.createCount().sql("x = 1")).isEqualTo("SELECT count(*) FROM document t WHERE "
+				+ "t.category = :vjpa_scope_domain AND x = 1");
+		assertThat(new NearestQueryCreator(columns, attribute, QueryScope.NONE).createCount().sql("x = 1"))
+			.isEqualTo("SELECT count(*) FROM document t WHERE x = 1");
 	}
 
 	@Test

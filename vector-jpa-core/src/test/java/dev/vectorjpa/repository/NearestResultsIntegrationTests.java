@@ -3,6 +3,7 @@ package dev.vectorjpa.repository;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -10,6 +11,8 @@ import dev.vectorjpa.InvalidVectorException;
 import dev.vectorjpa.Metric;
 import dev.vectorjpa.repository.DocumentRepository.DocumentSummary;
 import dev.vectorjpa.repository.DocumentRepository.TitleOnly;
+import dev.vectorjpa.repository.query.QueryScope;
+import dev.vectorjpa.repository.support.VectorRepositoryFactoryBean;
 import dev.vectorjpa.test.DatabaseTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.domain.Limit;
@@ -20,6 +23,7 @@ import org.springframework.data.domain.SearchResults;
 import org.springframework.data.domain.Similarity;
 import org.springframework.data.domain.Vector;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.orm.jpa.SharedEntityManagerCreator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -197,6 +201,65 @@ class NearestResultsIntegrationTests extends RepositoryTestSupport {
 	}
 
 	@Test
+	void queryScopeRestrictsEverySearchAndCount() {
+		// the multi-tenancy hook: one condition, rendered at start-up, bound per call
+		QueryScope onlyTech = (columns) -> new QueryScope.Condition() {
+
+			@Override
+			public String sql() {
+				return columns.resolve("category").expression() + " = :vjpa_scope_category";
+			}
+
+			@Override
+			public void bind(BiConsumer<String, Object> binder) {
+				binder.accept("vjpa_scope_category", "tech");
+			}
+
+		};
+		VectorRepositoryFactoryBean<DocumentRepository, Document, Long> factory = new VectorRepositoryFactoryBean<>(
+				DocumentRepository.class);
+		factory.setEntityManager(SharedEntityManagerCreator.createSharedEntityManager(this.entityManagerFactory));
+		factory.setBeanFactory(this.context.getBeanFactory());
+		factory.setQueryScope(onlyTech);
+		factory.afterPropertiesSet();
+		DocumentRepository scoped = factory.getObject();
+		float[] query = query(19);
+		Predicate<Document> tech = (d) -> d.category.equals("tech");
+		assertThat(scoped.findNearest(query, 5)).extracting((n) -> n.entity().id)
+			.containsExactlyElementsOf(expectedIds(query, tech, 5));
+		assertThat(scoped.findNearestByPriceGreaterThan(query, 50, 5)).extracting((n) -> n.entity().id)
+			.containsExactlyElementsOf(expectedIds(query, tech.and((d) -> d.price > 50), 5));
+		MetadataFilter red = MetadataFilter.eq("color", "red");
+		assertThat(scoped.findNearest(query, 5, red)).extracting((n) -> n.entity().id)
+			.containsExactlyElementsOf(expectedIds(query, tech.and((d) -> d.metadata.get("color").equals("red")), 5));
+		assertThat(scoped.count(red)).isEqualTo(
+				this.documentData.stream().filter(tech.and((d) -> d.metadata.get("color").equals("red"))).count());
+	}
+
+	@Test
+	void searchDefaultsOfTheFactoryBeanApplyWhereACallSetsNothing() {
+		VectorRepositoryFactoryBean<DocumentRepository, Document, Long> factory = new VectorRepositoryFactoryBean<>(
+				DocumentRepository.class);
+		factory.setEntityManager(SharedEntityManagerCreator.createSharedEntityManager(this.entityManagerFactory));
+		factory.setBeanFactory(this.context.getBeanFactory());
+		factory.setSearchDefaults(SearchOptions.builder().efSearch(55).probes(3).build());
+		factory.afterPropertiesSet();
+		DocumentRepository withDefaults = factory.getObject();
+		Object settings = this.transaction.execute((status) -> {
+			withDefaults.findNearestByCategory(query(20), "news", 3, SearchOptions.builder().probes(7).build());
+			return this.entityManager
+				.createNativeQuery("SELECT current_setting('hnsw.ef_search') || ',' || current_setting('ivfflat.probes')")
+				.getSingleResult();
+		});
+		assertThat(settings).isEqualTo("55,7");
+		Object defaultsOnly = this.transaction.execute((status) -> {
+			withDefaults.findNearest(query(20), 3);
+			return this.entityManager.createNativeQuery("SELECT current_setting('ivfflat.probes')").getSingleResult();
+		});
+		assertThat(defaultsOnly).isEqualTo("3");
+	}
+
+	@Test
 	void badArgumentsFailBeforeAnySql() {
 		// like every Spring Data JPA repository, the proxy translates IllegalArgumentException
 		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
@@ -214,9 +277,6 @@ class NearestResultsIntegrationTests extends RepositoryTestSupport {
 		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
 			.isThrownBy(() -> this.documents.findNearestByPriceGreaterThan(query(1), 3, Limit.unlimited()))
 			.withMessage("findNearestByPriceGreaterThan needs a limited number of results, got Limit.unlimited()");
-		assertThatExceptionOfType(UnsupportedOperationException.class)
-			.isThrownBy(() -> this.documents.bulkInsert(List.of()))
-			.withMessage("bulkInsert is not implemented yet");
 	}
 
 	private double distance(Document document, float[] query) {

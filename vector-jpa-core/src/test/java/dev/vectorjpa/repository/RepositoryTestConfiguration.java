@@ -41,7 +41,8 @@ class RepositoryTestConfiguration {
 		factory.setDataSource(dataSource);
 		factory.setJpaVendorAdapter(new HibernateJpaVendorAdapter());
 		factory.setManagedTypes(org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes
-			.of(Author.class.getName(), Document.class.getName(), MultiMetricItem.class.getName()));
+			.of(Author.class.getName(), Document.class.getName(), MultiMetricItem.class.getName(),
+					SparseBitItem.class.getName()));
 		Properties properties = new Properties();
 		properties.setProperty("hibernate.hbm2ddl.auto", "create-drop");
 		factory.setJpaProperties(properties);

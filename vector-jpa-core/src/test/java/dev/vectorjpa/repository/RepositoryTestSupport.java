@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import dev.vectorjpa.mapping.BitVector;
+import dev.vectorjpa.mapping.SparseVector;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -50,6 +52,10 @@ abstract class RepositoryTestSupport {
 
 	final List<Author> authors = new ArrayList<>();
 
+	final List<SparseBitItem> sparseBitData = new ArrayList<>();
+
+	SparseBitItemRepository sparseBitItems;
+
 	@BeforeAll
 	void startContext() {
 		this.context = new AnnotationConfigApplicationContext(RepositoryTestConfiguration.class);
@@ -58,6 +64,7 @@ abstract class RepositoryTestSupport {
 		this.transaction = new TransactionTemplate(this.context.getBean(PlatformTransactionManager.class));
 		this.documents = this.context.getBean(DocumentRepository.class);
 		this.items = this.context.getBean(MultiMetricItemRepository.class);
+		this.sparseBitItems = this.context.getBean(SparseBitItemRepository.class);
 		Random random = new Random(42);
 		for (long i = 1; i <= 5; i++) {
 			this.authors.add(new Author(i, "author" + i));
@@ -92,11 +99,18 @@ abstract class RepositoryTestSupport {
 			item.taxicab = vector;
 			item.half = vector;
 			this.itemData.add(item);
+			SparseBitItem sparseBit = new SparseBitItem();
+			sparseBit.id = id;
+			sparseBit.terms = SparseVector.fromArray(sparse(random));
+			sparseBit.hamming = bits(random);
+			sparseBit.jaccard = sparseBit.hamming;
+			this.sparseBitData.add(sparseBit);
 		}
 		this.transaction.executeWithoutResult((status) -> {
 			this.authors.forEach(this.entityManager::persist);
 			this.documentData.forEach(this.entityManager::persist);
 			this.itemData.forEach(this.entityManager::persist);
+			this.sparseBitData.forEach(this.entityManager::persist);
 		});
 	}
 
@@ -105,6 +119,25 @@ abstract class RepositoryTestSupport {
 		if (this.context != null) {
 			this.context.close();
 		}
+	}
+
+	// about a quarter of the dimensions set
+	static float[] sparse(Random random) {
+		float[] dense = new float[Document.DIMENSIONS];
+		for (int i = 0; i < dense.length; i++) {
+			dense[i] = (random.nextInt(4) == 0) ? (random.nextInt(64) + 1) / 64f : 0;
+		}
+		dense[random.nextInt(dense.length)] = 1;
+		return dense;
+	}
+
+	static BitVector bits(Random random) {
+		boolean[] bits = new boolean[SparseBitItem.BITS];
+		for (int i = 0; i < bits.length; i++) {
+			bits[i] = random.nextBoolean();
+		}
+		bits[0] = true;
+		return BitVector.of(bits);
 	}
 
 	float[] query(long seed) {

@@ -81,6 +81,24 @@ final class TestVectors {
 		}
 	}
 
+	static double hamming(dev.vectorjpa.mapping.BitVector a, dev.vectorjpa.mapping.BitVector b) {
+		int differing = 0;
+		for (int i = 0; i < a.length(); i++) {
+			differing += (a.get(i) != b.get(i)) ? 1 : 0;
+		}
+		return differing;
+	}
+
+	static double jaccard(dev.vectorjpa.mapping.BitVector a, dev.vectorjpa.mapping.BitVector b) {
+		int both = 0;
+		int either = 0;
+		for (int i = 0; i < a.length(); i++) {
+			both += (a.get(i) && b.get(i)) ? 1 : 0;
+			either += (a.get(i) || b.get(i)) ? 1 : 0;
+		}
+		return 1 - (double) both / either;
+	}
+
 	/** The ids of the {@code k} items nearest to {@code query} among those matching {@code filter}. */
 	static <T> List<T> nearest(List<T> items, Predicate<T> filter, ToDoubleFunction<T> distance, int k) {
 		List<T> matching = new ArrayList<>();

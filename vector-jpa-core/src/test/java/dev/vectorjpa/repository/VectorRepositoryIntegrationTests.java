@@ -59,6 +59,8 @@ class VectorRepositoryIntegrationTests extends RepositoryTestSupport {
 		assertMatches(this.documents.findNearestByPriceGreaterThan(query, 70, K), query, (d) -> d.price > 70, K);
 		assertMatches(this.documents.findNearestByPriceGreaterThanEqual(query, 70, K), query, (d) -> d.price >= 70,
 				K);
+		assertMatches(this.documents.findNearestByPriceIn(query, new int[] { 1, 5, 10, 50 }, K), query,
+				(d) -> Set.of(1, 5, 10, 50).contains(d.price), K);
 		assertMatches(this.documents.findNearestByPriceBetween(query, 20, 40, K), query,
 				(d) -> d.price >= 20 && d.price <= 40, K);
 		assertMatches(this.documents.findNearestByCreatedOnAfter(query, MID_YEAR, K), query,

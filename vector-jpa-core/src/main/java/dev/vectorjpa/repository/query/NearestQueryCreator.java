@@ -52,9 +52,9 @@ public final class NearestQueryCreator {
 		if (!criteria.isEmpty()) {
 			conditions.add(criteria);
 		}
-		String scoped = this.scope.condition(this.columns);
+		QueryScope.Condition scoped = this.scope.condition(this.columns);
 		if (scoped != null) {
-			conditions.add(scoped);
+			conditions.add(scoped.sql());
 		}
 		if (this.attribute.nullable()) {
 			conditions.add(column + " IS NOT NULL");
@@ -70,15 +70,32 @@ public final class NearestQueryCreator {
 		String limit = " LIMIT :" + NearestSql.LIMIT_PARAMETER;
 		// an index scan only serves ORDER BY <column> <op> <value>; adding 0 keeps the order but not the index
 		String exactOrder = " ORDER BY (" + distance + ") + 0" + limit;
-		return new NearestSql(select, String.join(" AND ", conditions), " ORDER BY " + NearestSql.DISTANCE_COLUMN + limit,
-				exactOrder, List.copyOf(parameters), threshold, this.attribute);
+		String order = " ORDER BY " + NearestSql.DISTANCE_COLUMN + limit;
+		return new NearestSql(select, String.join(" AND ", conditions), order, exactOrder, List.copyOf(parameters),
+				threshold, this.attribute, scoped);
 	}
 
 	/** {@code SELECT count(*)} over the entity's table with the scope condition, for {@code count(filter)}. */
-	public String countSelect() {
-		String scoped = this.scope.condition(this.columns);
-		return "SELECT count(*) FROM " + this.columns.table() + " " + EntityColumns.ROOT_ALIAS
-				+ ((scoped != null) ? " WHERE " + scoped : "");
+	public CountSql createCount() {
+		QueryScope.Condition scoped = this.scope.condition(this.columns);
+		String select = "SELECT count(*) FROM " + this.columns.table() + " " + EntityColumns.ROOT_ALIAS;
+		return new CountSql(select, (scoped != null) ? scoped.sql() : "", scoped);
+	}
+
+	/**
+	 * A count statement.
+	 * @param select {@code SELECT count(*) FROM ...}
+	 * @param condition the scope condition, empty for none
+	 * @param scope the scope condition whose parameters are bound per call, or {@code null}
+	 */
+	public record CountSql(String select, String condition, QueryScope.@Nullable Condition scope) {
+
+		/** The statement with {@code extraCondition} ANDed to the scope condition. */
+		public String sql(String extraCondition) {
+			return this.select + " WHERE " + (this.condition.isEmpty() ? "" : this.condition + " AND ")
+					+ extraCondition;
+		}
+
 	}
 
 	// bit columns need their length: a plain ::bit would truncate the query to one bit

@@ -1,6 +1,7 @@
 package dev.vectorjpa.repository.query;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
@@ -22,6 +23,7 @@ import org.springframework.data.domain.Score;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.ObjectUtils;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
@@ -43,8 +45,6 @@ public final class NearestQueryExecutor {
 
 	private final SearchOptions defaults;
 
-	private final QueryScope scope;
-
 	private final Supplier<TransactionTemplate> readOnlyTransaction;
 
 	/**
@@ -54,11 +54,10 @@ public final class NearestQueryExecutor {
 	 * @param transactionManager the transaction manager used when no transaction is active
 	 */
 	public NearestQueryExecutor(EntityManager entityManager, Class<?> entityType, SearchOptions defaults,
-			QueryScope scope, Supplier<PlatformTransactionManager> transactionManager) {
+			Supplier<PlatformTransactionManager> transactionManager) {
 		this.entityManager = entityManager;
 		this.entityType = entityType;
 		this.defaults = defaults;
-		this.scope = scope;
 		this.readOnlyTransaction = SingletonSupplier.of(() -> {
 			TransactionTemplate template = new TransactionTemplate(transactionManager.get());
 			template.setReadOnly(true);
@@ -91,7 +90,9 @@ public final class NearestQueryExecutor {
 			bindCriteria(query, nearest.criteria(), criteria);
 			bindThreshold(query, nearest, threshold);
 			bindExtra(query, extra);
-			this.scope.bind(query::setParameter);
+			if (nearest.scope() != null) {
+				nearest.scope().bind(query::setParameter);
+			}
 			query.setParameter(NearestSql.LIMIT_PARAMETER, limit);
 			List<Object[]> rows = query.getResultList();
 			VectorAttribute attribute = nearest.attribute();
@@ -106,11 +107,13 @@ public final class NearestQueryExecutor {
 	}
 
 	/** The single {@code count(*)} value of {@code sql} with an extra condition's values bound. */
-	public long count(String sql, List<Object> extra) {
-		return (Long) inTransaction(this.defaults, () -> {
+	public long count(String sql, QueryScope.@Nullable Condition scope, List<Object> extra) {
+		return (Long) inTransaction(SearchOptions.none(), () -> {
 			NativeQuery<Long> query = session().createNativeQuery(sql, Long.class);
 			bindExtra(query, extra);
-			this.scope.bind(query::setParameter);
+			if (scope != null) {
+				scope.bind(query::setParameter);
+			}
 			return query.getSingleResult();
 		});
 	}
@@ -148,7 +151,8 @@ public final class NearestQueryExecutor {
 			}
 			Type type = (parameter.jdbcMapping() instanceof Type<?> domainType) ? domainType : null;
 			if (parameter.collection()) {
-				Collection<?> collection = (value instanceof Object[] array) ? List.of(array) : (Collection<?>) value;
+				Collection<?> collection = value.getClass().isArray() ? Arrays.asList(ObjectUtils.toObjectArray(value))
+						: (Collection<?>) value;
 				if (type != null) {
 					query.setParameterList(parameter.name(), collection, type);
 				}

@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.vectorjpa.mapping.BitVector;
+import dev.vectorjpa.mapping.SparseVector;
 import dev.vectorjpa.repository.NearestTo;
 import dev.vectorjpa.repository.SearchOptions;
 import org.jspecify.annotations.Nullable;
@@ -12,6 +14,7 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Range;
 import org.springframework.data.domain.Score;
+import org.springframework.data.domain.Vector;
 import org.springframework.data.projection.ProjectionFactory;
 import org.springframework.data.repository.core.RepositoryMetadata;
 import org.springframework.data.repository.query.QueryMethod;
@@ -129,8 +132,8 @@ public final class NearestQueryMethod extends QueryMethod {
 
 	/** Whether arguments of {@code type} can be a query vector. */
 	static boolean isVectorType(Class<?> type) {
-		return type == float[].class || org.springframework.data.domain.Vector.class.isAssignableFrom(type)
-				|| type == dev.vectorjpa.mapping.SparseVector.class || type == dev.vectorjpa.mapping.BitVector.class;
+		return type == float[].class || Vector.class.isAssignableFrom(type) || type == SparseVector.class
+				|| type == BitVector.class;
 	}
 
 	/** The criteria, or {@code null} when the method has none. */

@@ -3,6 +3,7 @@ package dev.vectorjpa.repository.query;
 import java.util.List;
 
 import dev.vectorjpa.hibernate.VectorAttribute;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A nearest-neighbour statement rendered once at start-up, with the criteria parameters it binds per call.
@@ -14,11 +15,13 @@ import dev.vectorjpa.hibernate.VectorAttribute;
  * @param criteria the criteria parameters in order of their method arguments
  * @param threshold how a similarity threshold is bound
  * @param attribute the searched vector attribute
+ * @param scope the scope condition included in {@code condition}, whose parameters are bound per call, or
+ * {@code null}
  * @since 0.1
  */
 public record NearestSql(String select, String condition, String orderAndLimit, String exactOrderAndLimit,
 		List<CriterionParameter> criteria,
-		Threshold threshold, VectorAttribute attribute) {
+		Threshold threshold, VectorAttribute attribute, QueryScope.@Nullable Condition scope) {
 
 	/** Parameter holding the query vector (as pgvector text). */
 	public static final String QUERY_PARAMETER = "vjpa_query";

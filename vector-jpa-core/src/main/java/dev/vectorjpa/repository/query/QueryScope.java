@@ -6,34 +6,33 @@ import dev.vectorjpa.hibernate.EntityColumns;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A mandatory condition added to every statement vector-jpa generates for an entity (the hook multi-tenancy uses to
- * restrict queries to the current domain): rendered once at start-up, bound per call.
+ * Contributes a mandatory condition to every statement vector-jpa generates for an entity (the hook multi-tenancy
+ * uses to restrict queries to the current domain): the condition is rendered once per statement at start-up, its
+ * parameters are bound on every call.
  *
  * @since 0.1
  */
+@FunctionalInterface
 public interface QueryScope {
 
 	/** No extra condition. */
-	QueryScope NONE = new QueryScope() {
-
-		@Override
-		public @Nullable String condition(EntityColumns columns) {
-			return null;
-		}
-
-		@Override
-		public void bind(BiConsumer<String, Object> binder) {
-		}
-
-	};
+	QueryScope NONE = (columns) -> null;
 
 	/**
-	 * The condition for the entity {@code columns} resolves, using named parameters starting with {@code vjpa_scope},
-	 * or {@code null} for none; called once per generated statement at start-up.
+	 * The condition for the entity {@code columns} resolves (see {@link EntityColumns#entityType()}), or {@code null}
+	 * when its statements need none.
 	 */
-	@Nullable String condition(EntityColumns columns);
+	@Nullable Condition condition(EntityColumns columns);
 
-	/** Binds the parameters of {@link #condition} for the current call (name, value). */
-	void bind(BiConsumer<String, Object> binder);
+	/** A rendered condition and the binding of its parameters. */
+	interface Condition {
+
+		/** SQL over the aliases of {@link EntityColumns}, with named parameters starting with {@code vjpa_scope}. */
+		String sql();
+
+		/** Binds the parameters of {@link #sql()} for the current call (name, value). */
+		void bind(BiConsumer<String, Object> binder);
+
+	}
 
 }

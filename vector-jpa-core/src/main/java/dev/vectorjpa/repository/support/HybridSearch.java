@@ -49,7 +49,7 @@ final class HybridSearch<T> {
 
 	private final EntityColumns columns;
 
-	private final QueryScope scope;
+	private final QueryScope.@Nullable Condition scope;
 
 	private final Supplier<TransactionTemplate> readOnly;
 
@@ -57,10 +57,11 @@ final class HybridSearch<T> {
 			QueryScope scope, Supplier<PlatformTransactionManager> transactionManager) {
 		this.entityType = entityType;
 		this.entityManager = entityManager;
-		this.scope = scope;
 		VectorEntityMetadata metadata = VectorEntityMetadata.of(entityManagerFactory, entityType);
 		this.attribute = metadata.vectorAttribute(null);
 		this.columns = EntityColumns.of(entityManagerFactory, entityType);
+		// rendered once: the same condition (and parameters) for every text search configuration
+		this.scope = scope.condition(this.columns);
 		MappedAttribute text = metadata.fullText();
 		MappedAttribute id = metadata.id();
 		this.problem = (text == null) ? entityType.getSimpleName() + " has no @FullText attribute for findHybrid"
@@ -99,7 +100,7 @@ final class HybridSearch<T> {
 		String distance = vector + " " + this.attribute.metric().operator() + " cast(:vjpa_query as "
 				+ castType() + ")";
 		String tsv = tsvector(config, root + "." + text.column());
-		String scoped = this.scope.condition(this.columns);
+		String scoped = (this.scope != null) ? this.scope.sql() : null;
 		String vectorWhere = (scoped != null) ? " WHERE " + scoped : "";
 		String textScope = (scoped != null) ? " AND " + scoped : "";
 		String table = this.columns.table() + " " + root;
@@ -166,7 +167,9 @@ final class HybridSearch<T> {
 			nativeQuery.setParameter("vjpa_wt", options.textWeight());
 			nativeQuery.setParameter("vjpa_rrf", options.rrfConstant());
 			nativeQuery.setParameter("vjpa_limit", k);
-			this.scope.bind(nativeQuery::setParameter);
+			if (this.scope != null) {
+				this.scope.bind(nativeQuery::setParameter);
+			}
 			List<Object[]> rows = nativeQuery.getResultList();
 			List<Nearest<T>> result = new ArrayList<>(rows.size());
 			for (Object[] row : rows) {

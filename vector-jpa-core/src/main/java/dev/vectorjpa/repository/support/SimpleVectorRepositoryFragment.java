@@ -42,7 +42,7 @@ public class SimpleVectorRepositoryFragment<T> {
 
 	private final @Nullable String metadataColumn;
 
-	private final String countSelect;
+	private final NearestQueryCreator.CountSql count;
 
 	private final @Nullable VectorSearchSupport support;
 
@@ -84,9 +84,10 @@ public class SimpleVectorRepositoryFragment<T> {
 		MappedAttribute metadataAttribute = metadata.metadata();
 		this.metadataColumn = (metadataAttribute != null) ? EntityColumns.ROOT_ALIAS + "." + metadataAttribute.column()
 				: null;
-		this.countSelect = (creator != null) ? creator.countSelect()
+		this.count = ((creator != null) ? creator
 				: new NearestQueryCreator(EntityColumns.of(entityManagerFactory, domainType),
-						metadata.vectorAttributes().get(0), scope).countSelect();
+						metadata.vectorAttributes().get(0), scope))
+			.createCount();
 	}
 
 	/** See {@link VectorRepository#findNearest(float[], int)}. */
@@ -110,16 +111,14 @@ public class SimpleVectorRepositoryFragment<T> {
 	public List<Nearest<T>> findNearest(float[] query, int k, MetadataFilter filter, SearchOptions options) {
 		NearestSql sql = nearest();
 		MetadataFilterCondition condition = MetadataFilterCondition.of(filter, metadataColumn());
-		return this.executor.search(sql, (exact) -> sql.sql(condition.sql(), exact), QueryVectors.toText(query, sql.attribute()),
-				NO_CRITERIA, null, k, options(options), condition.values());
+		return this.executor.search(sql, (exact) -> sql.sql(condition.sql(), exact),
+				QueryVectors.toText(query, sql.attribute()), NO_CRITERIA, null, k, options(options), condition.values());
 	}
 
 	/** See {@link VectorRepository#count(MetadataFilter)}. */
 	public long count(MetadataFilter filter) {
 		MetadataFilterCondition condition = MetadataFilterCondition.of(filter, metadataColumn());
-		String sql = this.countSelect + (this.countSelect.contains(" WHERE ") ? " AND " : " WHERE ")
-				+ condition.sql();
-		return this.executor.count(sql, condition.values());
+		return this.executor.count(this.count.sql(condition.sql()), this.count.scope(), condition.values());
 	}
 
 	/** See {@link VectorRepository#bulkInsert(Iterable)}. */

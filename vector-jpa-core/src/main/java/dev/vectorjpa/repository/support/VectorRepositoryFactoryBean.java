@@ -31,7 +31,8 @@ import org.springframework.util.StringUtils;
  * @param <ID> the id type
  * @since 0.1
  */
-public class VectorRepositoryFactoryBean<T extends Repository<S, ID>, S, ID> extends JpaRepositoryFactoryBean<T, S, ID> {
+public class VectorRepositoryFactoryBean<T extends Repository<S, ID>, S, ID>
+		extends JpaRepositoryFactoryBean<T, S, ID> {
 
 	private SearchOptions searchDefaults = SearchOptions.none();
 

@@ -80,7 +80,7 @@ final class VectorSearchSupport {
 
 	NearestQueryExecutor executor(Class<?> entityType) {
 		return this.executors.computeIfAbsent(entityType, (type) -> new NearestQueryExecutor(this.entityManager, type,
-				this.defaults, this.scope, this.transactionManager));
+				this.defaults, this.transactionManager));
 	}
 
 }
