@@ -49,14 +49,23 @@ final class StoreIndexing {
 		return this.manager.ensureIndex(definition(type, params));
 	}
 
-	/** After the table exists: an automatic HNSW index is built at once (it needs no data). */
+	/**
+	 * After the table exists: an automatic HNSW index is built at once (it needs no data), or once the caller's
+	 * transaction has ended; for an automatic IVFFlat index, whether it exists already.
+	 */
 	void afterInitialize() {
-		if (!this.settings.autoCreateIndex() || this.settings.indexType() != IndexType.HNSW) {
+		if (!this.settings.autoCreateIndex() || this.settings.indexType() == IndexType.NONE) {
+			return;
+		}
+		if (this.settings.indexType() == IndexType.IVFFLAT) {
+			// once, so that the check after each add only asks the manager while the index is missing
+			this.autoIndexPresent = exists(definition(IndexType.IVFFLAT, IndexParams.defaults()));
 			return;
 		}
 		VectorIndexDefinition definition = definition(IndexType.HNSW, IndexParams.defaults());
-		if (definition.concurrently() && TransactionSynchronizationManager.isSynchronizationActive()) {
-			// CREATE INDEX CONCURRENTLY waits for every older transaction, the caller's included: after it ends.
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			// The build would wait on locks the caller's transaction may hold (and CONCURRENTLY for the transaction
+			// itself): after it ends.
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCompletion(int status) {
@@ -97,7 +106,8 @@ final class StoreIndexing {
 			return;
 		}
 		VectorIndexDefinition definition = definition(IndexType.IVFFLAT, IndexParams.defaults());
-		this.autoIndexPresent = this.manager.checkThreshold(definition) || exists(definition);
+		// false also when another instance built it meanwhile: the next check finds it in the catalog at once
+		this.autoIndexPresent = this.manager.checkThreshold(definition);
 	}
 
 	private void build(VectorIndexDefinition definition) {

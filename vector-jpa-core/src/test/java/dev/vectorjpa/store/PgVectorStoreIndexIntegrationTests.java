@@ -136,6 +136,22 @@ class PgVectorStoreIndexIntegrationTests {
 	}
 
 	@Test
+	void autoHnswOfAStoreFirstUsedInsideATransactionIsBuiltWhenItEnds(TestSchema schema) {
+		javax.sql.DataSource dataSource = schema.dataSource();
+		VectorStore store = new PgVectorStore(dataSource, StoreTestVectors.settings("auto_hnsw_tx", DIMS)
+			.indexType(IndexType.HNSW)
+			.autoCreateIndex(true)
+			.build());
+		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		transaction.executeWithoutResult((status) -> {
+			store.add(StoreTestVectors.random(42, 10, DIMS), null, null);
+			assertThat(indexDefinitions(schema, "auto_hnsw_tx")).isEmpty();
+		});
+		assertThat(indexDefinitions(schema, "auto_hnsw_tx")).containsExactly("CREATE INDEX auto_hnsw_tx_embedding_hnsw_cosine_idx ON "
+				+ schema.name() + ".auto_hnsw_tx USING hnsw (embedding vector_cosine_ops) WITH (m='16', ef_construction='64')");
+	}
+
+	@Test
 	void rolledBackRowsDoNotTriggerTheAutoIvfflat(TestSchema schema) {
 		javax.sql.DataSource dataSource = schema.dataSource();
 		VectorStore store = new PgVectorStore(dataSource, StoreTestVectors.settings("auto_rollback", DIMS)
