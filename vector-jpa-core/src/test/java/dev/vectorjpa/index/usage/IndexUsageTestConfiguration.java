@@ -22,7 +22,10 @@ import org.springframework.orm.jpa.vendor.HibernateJpaVendorAdapter;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.EnableTransactionManagement;
 
-/** A plain Spring context over the test schema with the usage entities and a statement inspector. */
+/**
+ * A plain Spring context over the test schema with the usage entities, a statement inspector and a
+ * {@link VectorIndexManager} (auto-create, min-rows 100) handed to the repositories.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableTransactionManagement
 @EnableVectorRepositories(considerNestedRepositories = true)
@@ -48,7 +51,8 @@ class IndexUsageTestConfiguration {
 		factory.setDataSource(dataSource);
 		factory.setJpaVendorAdapter(new HibernateJpaVendorAdapter());
 		factory.setManagedTypes(PersistenceManagedTypes.of(UsageEntities.CosineItem.class.getName(),
-				UsageEntities.EuclideanItem.class.getName(), UsageEntities.InnerProductItem.class.getName(), UsageEntities.DeferredItem.class.getName()));
+				UsageEntities.EuclideanItem.class.getName(), UsageEntities.InnerProductItem.class.getName(),
+				UsageEntities.DeferredItem.class.getName()));
 		Properties properties = new Properties();
 		properties.setProperty("hibernate.hbm2ddl.auto", "create-drop");
 		factory.setJpaProperties(properties);
