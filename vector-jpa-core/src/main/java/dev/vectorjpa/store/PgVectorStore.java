@@ -1,9 +1,6 @@
 package dev.vectorjpa.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,22 +11,21 @@ import javax.sql.DataSource;
 
 import com.pgvector.PGvector;
 import dev.vectorjpa.index.IndexParams;
-import dev.vectorjpa.index.VectorIndexDefinition;
+import dev.vectorjpa.index.VectorIndexManager;
 import dev.vectorjpa.jdbc.JsonValues;
 import dev.vectorjpa.jdbc.MetadataFilterSql;
 import dev.vectorjpa.mapping.IndexType;
 import dev.vectorjpa.repository.MetadataFilter;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The PostgreSQL {@link VectorStore}: one table of the reference backend's schema, reached through a
  * {@link DataSource}; each call joins the Spring-managed transaction when there is one, else runs in its own.
  * <p>
- * The table (and its schema) is created on {@link #initialize()} or the first call when auto-creation is on. The
- * store is thread-safe: all SQL is prepared in the constructor and it keeps no per-call state.
+ * The table (and its schema) is created on {@link #initialize()} or the first call when auto-creation is on; the
+ * vector index is built by a {@link VectorIndexManager}. The store is thread-safe: all SQL is prepared in the
+ * constructor and it keeps no per-call state.
  *
  * @since 0.1
  */
@@ -43,25 +39,43 @@ public class PgVectorStore implements VectorStore, InitializingBean {
 
 	private final StoreRows rows;
 
-	private final StoreIndexes indexes;
+	private final StoreIndexing indexing;
 
 	private final StoreReads reads;
 
 	private volatile boolean initialized;
 
-	// Once the auto-created index is known to exist there is nothing left to check after an add.
-	private volatile boolean autoIndexPresent;
-
-	/** A store over {@code dataSource} configured by {@code settings}; no SQL runs until the first call. */
+	/**
+	 * A store over {@code dataSource} configured by {@code settings}, with an index manager of its own following the
+	 * settings' index options; no SQL runs until the first call.
+	 */
 	public PgVectorStore(DataSource dataSource, VectorStoreSettings settings) {
-		if (dataSource == null || settings == null) {
-			throw new IllegalArgumentException("PgVectorStore needs a DataSource and VectorStoreSettings");
+		this(dataSource, settings, (dataSource != null && settings != null)
+				? new VectorIndexManager(dataSource, StoreIndexing.indexSettings(settings)) : null);
+	}
+
+	/**
+	 * A store whose index is built by {@code indexManager} (e.g. the application's shared one, for its build
+	 * settings and progress listener); the store's settings still give the index type, parameters, min-rows and
+	 * {@code concurrently}, and the manager must apply the same min-rows when the store creates an IVFFlat index
+	 * automatically.
+	 */
+	public PgVectorStore(DataSource dataSource, VectorStoreSettings settings, VectorIndexManager indexManager) {
+		if (dataSource == null || settings == null || indexManager == null) {
+			throw new IllegalArgumentException("PgVectorStore needs a DataSource, VectorStoreSettings and a "
+					+ "VectorIndexManager");
+		}
+		if (settings.autoCreateIndex() && settings.indexType() == IndexType.IVFFLAT
+				&& indexManager.settings().minRows() != settings.minRowsForIndex()) {
+			throw new IllegalArgumentException("The store creates its IVFFlat index from " + settings.minRowsForIndex()
+					+ " rows but the VectorIndexManager's min-rows is " + indexManager.settings().minRows()
+					+ ": configure both with the same vector-jpa.index.min-rows");
 		}
 		this.settings = settings;
 		this.sql = new StoreSql(settings);
 		this.transactions = new StoreTransactions(dataSource);
 		this.rows = new StoreRows(settings, this.sql);
-		this.indexes = new StoreIndexes(settings, this.sql);
+		this.indexing = new StoreIndexing(settings, indexManager);
 		this.reads = new StoreReads(settings, this.sql);
 	}
 
@@ -79,27 +93,22 @@ public class PgVectorStore implements VectorStore, InitializingBean {
 			if (this.initialized) {
 				return;
 			}
-			boolean hnsw = this.settings.autoCreateIndex() && this.settings.indexType() == IndexType.HNSW;
-			// On a connection of its own: a caller's transaction that rolls back must not take the table with it.
-			this.transactions.executeSeparately("initialize vector store", (connection) -> {
-				if (this.settings.autoCreateTable()) {
-					try (Statement statement = connection.createStatement()) {
+			if (this.settings.autoCreateTable()) {
+				// On a connection of its own: a caller's transaction that rolls back must not take the table with it.
+				this.transactions.executeSeparately("initialize vector store", (connection) -> {
+					try (PreparedStatement lock = connection
+						.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))");
+							Statement statement = connection.createStatement()) {
 						// Instances starting together would otherwise race on the catalog (duplicate pg_type rows).
-						this.indexes.lockTable(connection);
+						lock.setString(1, this.settings.schema() + "." + this.settings.table());
+						lock.executeQuery().close();
 						statement.execute(this.sql.createSchema);
 						statement.execute(this.sql.createTable);
 					}
-				}
-				if (hnsw && !this.settings.concurrently()) {
-					this.indexes.createIfMissing(connection,
-							this.indexes.definition(connection, IndexType.HNSW, IndexParams.defaults(), false));
-				}
-				return null;
-			});
-			if (hnsw && this.settings.concurrently()) {
-				createIndex(IndexType.HNSW, IndexParams.defaults(), true);
+					return null;
+				});
 			}
-			this.autoIndexPresent = hnsw;
+			this.indexing.afterInitialize();
 			this.initialized = true;
 		}
 	}
@@ -133,11 +142,11 @@ public class PgVectorStore implements VectorStore, InitializingBean {
 			return List.of();
 		}
 		initialize();
-		long total = this.transactions.execute("add vectors", (connection) -> {
+		boolean inOuterTransaction = this.transactions.execute("add vectors", (connection) -> {
 			this.rows.write(connection, prepared);
-			return needsIvfflatCheck() ? this.indexes.rows(connection) : 0L;
+			return this.transactions.inOuterTransaction(connection);
 		});
-		autoCreateIndex(total);
+		this.indexing.afterAdd(inOuterTransaction);
 		List<Object> stored = new ArrayList<>(prepared.size());
 		for (StoreRows.Row row : prepared) {
 			stored.add(row.id());
@@ -280,55 +289,7 @@ public class PgVectorStore implements VectorStore, InitializingBean {
 		}
 		IndexParams given = (params != null) ? params : IndexParams.defaults();
 		initialize();
-		createIndex(type, given, this.settings.concurrently());
-	}
-
-	private boolean createIndex(IndexType type, IndexParams params, boolean concurrently) {
-		if (!concurrently) {
-			return this.transactions.execute("create vector index", (connection) -> {
-				VectorIndexDefinition definition = this.indexes.definition(connection, type, params, false);
-				return this.indexes.createIfMissing(connection, definition);
-			});
-		}
-		return this.transactions.executeAutoCommit("create vector index concurrently", (connection) -> {
-			VectorIndexDefinition definition = this.indexes.definition(connection, type, params, true);
-			return this.indexes.createConcurrentlyIfMissing(connection, definition);
-		});
-	}
-
-	private boolean needsIvfflatCheck() {
-		return this.settings.autoCreateIndex() && this.settings.indexType() == IndexType.IVFFLAT
-				&& !this.autoIndexPresent;
-	}
-
-	// HNSW at once; IVFFlat once the table holds min-rows rows (its lists are trained on the data present).
-	private void autoCreateIndex(long rowsInTable) {
-		if (this.autoIndexPresent || !this.settings.autoCreateIndex()) {
-			return;
-		}
-		IndexType type = this.settings.indexType();
-		if (type == IndexType.NONE || (type == IndexType.IVFFLAT && rowsInTable < this.settings.minRowsForIndex())) {
-			return;
-		}
-		boolean concurrently = this.settings.concurrently();
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			if (!concurrently) {
-				createIndex(type, IndexParams.defaults(), false);
-			}
-			// Known to exist only once the caller's transaction commits; CONCURRENTLY cannot run inside it at all.
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					if (concurrently) {
-						createIndex(type, IndexParams.defaults(), true);
-					}
-					PgVectorStore.this.autoIndexPresent = true;
-				}
-			});
-			return;
-		}
-		createIndex(type, IndexParams.defaults(), concurrently);
-		this.autoIndexPresent = true;
+		this.indexing.create(type, given);
 	}
 
 	private static void requireList(@Nullable List<?> list, String name) {

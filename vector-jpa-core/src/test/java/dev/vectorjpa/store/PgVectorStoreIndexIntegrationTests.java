@@ -14,7 +14,10 @@ import java.util.concurrent.TimeUnit;
 
 import com.pgvector.PGvector;
 import dev.vectorjpa.Metric;
+import dev.vectorjpa.index.IndexInfo;
 import dev.vectorjpa.index.IndexParams;
+import dev.vectorjpa.index.VectorIndexManager;
+import dev.vectorjpa.index.VectorIndexSettings;
 import dev.vectorjpa.mapping.IndexType;
 import dev.vectorjpa.test.DatabaseTest;
 import dev.vectorjpa.test.TestSchema;
@@ -23,6 +26,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * The reference backend's explicit and automatic index creation, checked in the catalog and in the plan.
@@ -114,6 +118,82 @@ class PgVectorStoreIndexIntegrationTests {
 	}
 
 	@Test
+	void autoIvfflatInsideASpringTransactionIsBuiltOnceItCommits(TestSchema schema) {
+		javax.sql.DataSource dataSource = schema.dataSource();
+		VectorStore store = new PgVectorStore(dataSource, StoreTestVectors.settings("auto_in_tx", DIMS)
+			.indexType(IndexType.IVFFLAT)
+			.autoCreateIndex(true)
+			.minRowsForIndex(50)
+			.build());
+		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		transaction.executeWithoutResult((status) -> {
+			store.add(StoreTestVectors.random(38, 30, DIMS), null, null);
+			store.add(StoreTestVectors.random(39, 30, DIMS), null, null);
+			assertThat(indexDefinitions(schema, "auto_in_tx")).isEmpty();
+		});
+		assertThat(indexDefinitions(schema, "auto_in_tx")).containsExactly("CREATE INDEX auto_in_tx_embedding_ivfflat_cosine_idx ON "
+				+ schema.name() + ".auto_in_tx USING ivfflat (embedding vector_cosine_ops) WITH (lists='10')");
+	}
+
+	@Test
+	void autoHnswOfAStoreFirstUsedInsideATransactionIsBuiltWhenItEnds(TestSchema schema) {
+		javax.sql.DataSource dataSource = schema.dataSource();
+		VectorStore store = new PgVectorStore(dataSource, StoreTestVectors.settings("auto_hnsw_tx", DIMS)
+			.indexType(IndexType.HNSW)
+			.autoCreateIndex(true)
+			.build());
+		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		transaction.executeWithoutResult((status) -> {
+			store.add(StoreTestVectors.random(42, 10, DIMS), null, null);
+			assertThat(indexDefinitions(schema, "auto_hnsw_tx")).isEmpty();
+		});
+		assertThat(indexDefinitions(schema, "auto_hnsw_tx")).containsExactly("CREATE INDEX auto_hnsw_tx_embedding_hnsw_cosine_idx ON "
+				+ schema.name() + ".auto_hnsw_tx USING hnsw (embedding vector_cosine_ops) WITH (m='16', ef_construction='64')");
+	}
+
+	@Test
+	void rolledBackRowsDoNotTriggerTheAutoIvfflat(TestSchema schema) {
+		javax.sql.DataSource dataSource = schema.dataSource();
+		VectorStore store = new PgVectorStore(dataSource, StoreTestVectors.settings("auto_rollback", DIMS)
+			.indexType(IndexType.IVFFLAT)
+			.autoCreateIndex(true)
+			.minRowsForIndex(50)
+			.build());
+		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		transaction.executeWithoutResult((status) -> {
+			store.add(StoreTestVectors.random(40, 60, DIMS), null, null);
+			status.setRollbackOnly();
+		});
+		assertThat(store.count()).isZero();
+		assertThat(indexDefinitions(schema, "auto_rollback")).isEmpty();
+	}
+
+	@Test
+	void sharedIndexManagerBuildsWithTheStoresParameters(TestSchema schema) {
+		VectorIndexManager manager = new VectorIndexManager(schema.dataSource(), VectorIndexSettings.builder()
+			.minRows(10)
+			.build());
+		VectorStore store = new PgVectorStore(schema.dataSource(), StoreTestVectors.settings("shared", DIMS)
+			.metric(Metric.EUCLIDEAN)
+			.hnsw(8, 40)
+			.build(), manager);
+		store.add(StoreTestVectors.random(41, 20, DIMS), null, null);
+		store.createIndex(IndexType.HNSW, IndexParams.defaults());
+		assertThat(manager.indexes(schema.name(), "shared")).extracting(IndexInfo::name)
+			.containsExactly("shared_embedding_hnsw_euclidean_idx");
+		assertThat(indexDefinitions(schema, "shared")).containsExactly("CREATE INDEX shared_embedding_hnsw_euclidean_idx ON "
+				+ schema.name() + ".shared USING hnsw (embedding vector_l2_ops) WITH (m='8', ef_construction='40')");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new PgVectorStore(schema.dataSource(), StoreTestVectors.settings("shared", DIMS)
+				.indexType(IndexType.IVFFLAT)
+				.autoCreateIndex(true)
+				.minRowsForIndex(100)
+				.build(), manager))
+			.withMessage("The store creates its IVFFlat index from 100 rows but the VectorIndexManager's min-rows is 10: "
+					+ "configure both with the same vector-jpa.index.min-rows");
+	}
+
+	@Test
 	void instancesCreatingTheSameIndexAtOnceBuildItOnce(TestSchema schema) throws Exception {
 		VectorStoreSettings settings = StoreTestVectors.settings("raced", DIMS).build();
 		new PgVectorStore(schema.dataSource(), settings).add(StoreTestVectors.random(37, 300, DIMS), null, null);
@@ -143,10 +223,10 @@ class PgVectorStoreIndexIntegrationTests {
 
 	@Test
 	void defaultListsFollowTheRowCount() {
-		assertThat(StoreIndexes.defaultLists(0)).isEqualTo(10);
-		assertThat(StoreIndexes.defaultLists(50_000)).isEqualTo(50);
-		assertThat(StoreIndexes.defaultLists(1_000_000)).isEqualTo(1000);
-		assertThat(StoreIndexes.defaultLists(4_000_000)).isEqualTo(2000);
+		assertThat(VectorIndexManager.defaultLists(0)).isEqualTo(10);
+		assertThat(VectorIndexManager.defaultLists(50_000)).isEqualTo(50);
+		assertThat(VectorIndexManager.defaultLists(1_000_000)).isEqualTo(1000);
+		assertThat(VectorIndexManager.defaultLists(4_000_000)).isEqualTo(2000);
 	}
 
 	private static List<String> indexDefinitions(TestSchema schema, String table) {

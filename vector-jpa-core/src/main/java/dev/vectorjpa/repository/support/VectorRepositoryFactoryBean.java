@@ -1,5 +1,6 @@
 package dev.vectorjpa.repository.support;
 
+import dev.vectorjpa.index.VectorIndexManager;
 import dev.vectorjpa.repository.SearchOptions;
 import dev.vectorjpa.repository.VectorRepository;
 import dev.vectorjpa.repository.query.QueryScope;
@@ -53,6 +54,8 @@ public class VectorRepositoryFactoryBean<T extends Repository<S, ID>, S, ID>
 
 	private @Nullable VectorSearchSupport support;
 
+	private @Nullable VectorIndexManager vectorIndexManager;
+
 	/** A factory bean for repositories of {@code repositoryInterface}. */
 	public VectorRepositoryFactoryBean(Class<? extends T> repositoryInterface) {
 		super(repositoryInterface);
@@ -68,6 +71,15 @@ public class VectorRepositoryFactoryBean<T extends Repository<S, ID>, S, ID>
 	public void setQueryScope(QueryScope queryScope) {
 		Assert.notNull(queryScope, "QueryScope must not be null");
 		this.queryScope = queryScope;
+	}
+
+	/**
+	 * Has {@code vectorIndexManager} build the entity's declared IVFFlat indexes that reach min-rows after each
+	 * {@code bulkInsert} (after the surrounding transaction commits).
+	 */
+	public void setVectorIndexManager(VectorIndexManager vectorIndexManager) {
+		Assert.notNull(vectorIndexManager, "VectorIndexManager must not be null");
+		this.vectorIndexManager = vectorIndexManager;
 	}
 
 	@Override
@@ -122,6 +134,9 @@ public class VectorRepositoryFactoryBean<T extends Repository<S, ID>, S, ID>
 	protected RepositoryFactorySupport createRepositoryFactory(EntityManager entityManager) {
 		this.support = new VectorSearchSupport(entityManager, this.searchDefaults, this.queryScope,
 				this::transactionManager);
+		if (this.vectorIndexManager != null) {
+			this.support.setAfterBulkInsert(new IndexThresholdCheck(this.vectorIndexManager));
+		}
 		JpaRepositoryFactory factory = new VectorRepositoryFactory(entityManager, this.support);
 		// the same settings JpaRepositoryFactoryBean applies to the factory it creates
 		if (this.entityPathResolver != null) {
