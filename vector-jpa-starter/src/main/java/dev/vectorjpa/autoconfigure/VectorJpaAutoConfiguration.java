@@ -203,7 +203,7 @@ public final class VectorJpaAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		VectorStore vectorStore(DataSource dataSource, VectorJpaProperties properties,
-				ObjectProvider<VectorJpaExtensionInitializer> extension) {
+				ObjectProvider<VectorJpaExtensionInitializer> extension, ObjectProvider<VectorIndexManager> indexManager) {
 			// The store creates its table when it starts: the vector type must exist by then.
 			extension.ifAvailable((initializer) -> {
 			});
@@ -236,7 +236,9 @@ public final class VectorJpaAutoConfiguration {
 			if (index.getIvfflat().getLists() != null) {
 				settings.ivfflatLists(index.getIvfflat().getLists());
 			}
-			return new PgVectorStore(dataSource, settings.build());
+			VectorIndexManager manager = indexManager.getIfAvailable();
+			return (manager != null) ? new PgVectorStore(dataSource, settings.build(), manager)
+					: new PgVectorStore(dataSource, settings.build());
 		}
 
 	}

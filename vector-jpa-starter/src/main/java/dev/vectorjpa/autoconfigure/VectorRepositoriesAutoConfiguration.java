@@ -2,6 +2,7 @@ package dev.vectorjpa.autoconfigure;
 
 import javax.sql.DataSource;
 
+import dev.vectorjpa.index.VectorIndexManager;
 import dev.vectorjpa.repository.SearchOptions;
 import dev.vectorjpa.repository.VectorRepository;
 import dev.vectorjpa.repository.support.VectorRepositoryFactoryBean;
@@ -45,8 +46,9 @@ public final class VectorRepositoriesAutoConfiguration {
 	}
 
 	/**
-	 * Hands the {@code vectorJpaSearchOptions} bean to every {@link VectorRepositoryFactoryBean}, including those of
-	 * an explicit {@code @EnableVectorRepositories}, before it creates its repository.
+	 * Hands the {@code vectorJpaSearchOptions} bean and the {@link VectorIndexManager} to every
+	 * {@link VectorRepositoryFactoryBean}, including those of an explicit {@code @EnableVectorRepositories}, before it
+	 * creates its repository.
 	 */
 	static final class SearchDefaultsPostProcessor implements BeanPostProcessor {
 
@@ -62,6 +64,10 @@ public final class VectorRepositoriesAutoConfiguration {
 					&& this.beanFactory.containsBean(VectorJpaAutoConfiguration.SEARCH_OPTIONS_BEAN_NAME)) {
 				factoryBean.setSearchDefaults(this.beanFactory
 					.getBean(VectorJpaAutoConfiguration.SEARCH_OPTIONS_BEAN_NAME, SearchOptions.class));
+			}
+			if (bean instanceof VectorRepositoryFactoryBean<?, ?, ?> factoryBean) {
+				// bulkInsert re-checks the IVFFlat row threshold through the shared manager
+				this.beanFactory.getBeanProvider(VectorIndexManager.class).ifAvailable(factoryBean::setVectorIndexManager);
 			}
 			return bean;
 		}
