@@ -10,6 +10,8 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import dev.vectorjpa.observation.VectorJpaObservations;
+
 import dev.vectorjpa.mapping.IndexType;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -33,6 +35,12 @@ final class IndexBuilder {
 	private volatile @Nullable Consumer<IndexBuildProgress> progressListener;
 
 	private volatile @Nullable Boolean parallelHnswBroken;
+
+	private VectorJpaObservations observations = VectorJpaObservations.noop();
+
+	void setObservations(VectorJpaObservations observations) {
+		this.observations = observations;
+	}
 
 	IndexBuilder(DataSource dataSource, VectorIndexSettings settings) {
 		this.dataSource = dataSource;
@@ -147,9 +155,19 @@ final class IndexBuilder {
 			pid = rs.getInt(1);
 		}
 		long start = System.nanoTime();
-		try (BuildProgressMonitor monitor = BuildProgressMonitor.start(this.dataSource, pid, definition.indexName(),
-				this.settings.progressInterval(), this.progressListener)) {
-			execute(connection, definition.createSql());
+		SQLException[] failure = { null };
+		this.observations.indexBuild(definition.table(), definition.metric(), definition.type(), () -> {
+			try (BuildProgressMonitor monitor = BuildProgressMonitor.start(this.dataSource, pid,
+					definition.indexName(), this.settings.progressInterval(), this.progressListener)) {
+				execute(connection, definition.createSql());
+			}
+			catch (SQLException ex) {
+				failure[0] = ex;
+				throw new IllegalStateException(ex.getMessage(), ex);
+			}
+		});
+		if (failure[0] != null) {
+			throw failure[0];
 		}
 		logger.info("Built index " + definition.indexName() + " on " + definition.qualifiedTable() + " in "
 				+ (System.nanoTime() - start) / 1_000_000 + " ms");

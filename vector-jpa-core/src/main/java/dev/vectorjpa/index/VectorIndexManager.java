@@ -15,6 +15,7 @@ import dev.vectorjpa.Metric;
 import dev.vectorjpa.hibernate.VectorAttribute;
 import dev.vectorjpa.hibernate.VectorEntityMetadata;
 import dev.vectorjpa.mapping.IndexType;
+import dev.vectorjpa.observation.VectorJpaObservations;
 import dev.vectorjpa.mapping.VectorType;
 import jakarta.persistence.EntityManagerFactory;
 import org.apache.commons.logging.Log;
@@ -59,6 +60,14 @@ public class VectorIndexManager {
 	/** The settings this manager applies. */
 	public VectorIndexSettings settings() {
 		return this.settings;
+	}
+
+	/** Reports every index build as a {@code vector-jpa.index.build} observation. */
+	public void setObservations(VectorJpaObservations observations) {
+		if (observations == null) {
+			throw new IllegalArgumentException("VectorJpaObservations must not be null");
+		}
+		this.builder.setObservations(observations);
 	}
 
 	/** Receives the progress of running builds, at the configured interval, besides the INFO log. */

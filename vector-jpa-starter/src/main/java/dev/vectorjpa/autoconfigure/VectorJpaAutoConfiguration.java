@@ -168,7 +168,8 @@ public final class VectorJpaAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		VectorIndexManager vectorIndexManager(DataSource dataSource,
-				ObjectProvider<EntityManagerFactory> entityManagerFactory, VectorJpaProperties properties) {
+				ObjectProvider<EntityManagerFactory> entityManagerFactory, VectorJpaProperties properties,
+				ObjectProvider<VectorJpaObservations> observations) {
 			VectorJpaProperties.Index index = properties.getIndex();
 			VectorIndexSettings.Builder settings = VectorIndexSettings.builder()
 				.defaultType(index.getType())
@@ -181,7 +182,10 @@ public final class VectorJpaAutoConfiguration {
 			if (index.getMaintenanceWorkMem() != null) {
 				settings.maintenanceWorkMem(index.getMaintenanceWorkMem().toKilobytes() + "kB");
 			}
-			return new VectorIndexManager(dataSource, entityManagerFactory.getIfAvailable(), settings.build());
+			VectorIndexManager manager = new VectorIndexManager(dataSource, entityManagerFactory.getIfAvailable(),
+					settings.build());
+			observations.ifAvailable(manager::setObservations);
+			return manager;
 		}
 
 		@Bean

@@ -3,6 +3,7 @@ package dev.vectorjpa.autoconfigure;
 import javax.sql.DataSource;
 
 import dev.vectorjpa.index.VectorIndexManager;
+import dev.vectorjpa.observation.VectorJpaObservations;
 import dev.vectorjpa.repository.SearchOptions;
 import dev.vectorjpa.repository.VectorRepository;
 import dev.vectorjpa.repository.support.VectorRepositoryFactoryBean;
@@ -68,6 +69,7 @@ public final class VectorRepositoriesAutoConfiguration {
 			if (bean instanceof VectorRepositoryFactoryBean<?, ?, ?> factoryBean) {
 				// bulkInsert re-checks the IVFFlat row threshold through the shared manager
 				this.beanFactory.getBeanProvider(VectorIndexManager.class).ifAvailable(factoryBean::setVectorIndexManager);
+				this.beanFactory.getBeanProvider(VectorJpaObservations.class).ifAvailable(factoryBean::setObservations);
 			}
 			return bean;
 		}

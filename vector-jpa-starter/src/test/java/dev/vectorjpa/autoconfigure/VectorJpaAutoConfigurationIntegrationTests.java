@@ -99,6 +99,39 @@ class VectorJpaAutoConfigurationIntegrationTests {
 	}
 
 	@Test
+	void searchesBulkInsertsAndIndexBuildsAreObserved() {
+		try (ConfigurableApplicationContext context = run(StarterTestApplication.class,
+				"spring.jpa.hibernate.ddl-auto=create-drop", "vector-jpa.dimensions=3")) {
+			List<String> observed = new java.util.concurrent.CopyOnWriteArrayList<>();
+			context.getBean(io.micrometer.observation.ObservationRegistry.class)
+				.observationConfig()
+				.observationHandler(new io.micrometer.observation.ObservationHandler<>() {
+
+					@Override
+					public boolean supportsContext(io.micrometer.observation.Observation.Context observation) {
+						return observation.getName().startsWith("vector-jpa.");
+					}
+
+					@Override
+					public void onStop(io.micrometer.observation.Observation.Context observation) {
+						observed.add(observation.getName() + " "
+								+ observation.getLowCardinalityKeyValue("vector-jpa.entity").getValue() + " "
+								+ observation.getLowCardinalityKeyValue("vector-jpa.metric").getValue());
+					}
+
+				});
+			StarterDocumentRepository repository = context.getBean(StarterDocumentRepository.class);
+			repository.bulkInsert(List.of(new StarterDocument(UUID.randomUUID(), "red", new float[] { 1, 0, 0 })));
+			assertThat(repository.findNearest(new float[] { 1, 0, 0 }, 1)).hasSize(1);
+			context.getBean(dev.vectorjpa.index.VectorIndexManager.class)
+				.createIndex(StarterDocument.class, dev.vectorjpa.mapping.IndexType.HNSW,
+						dev.vectorjpa.index.IndexParams.defaults());
+			assertThat(observed).containsExactly("vector-jpa.bulk-insert StarterDocument none",
+					"vector-jpa.search StarterDocument cosine", "vector-jpa.index.build starter_documents cosine");
+		}
+	}
+
+	@Test
 	void storeTakesStorePropertiesAndCreatesItsTable(TestSchema schema) {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(VectorJpaAutoConfiguration.class))
 			.withBean(DataSource.class, schema::dataSource)

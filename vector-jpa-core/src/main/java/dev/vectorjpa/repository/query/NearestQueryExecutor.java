@@ -12,6 +12,9 @@ import dev.vectorjpa.hibernate.EntityColumns;
 import dev.vectorjpa.hibernate.VectorAttribute;
 import dev.vectorjpa.hibernate.VectorJpaSettings;
 import dev.vectorjpa.jdbc.SearchSettings;
+import dev.vectorjpa.mapping.IndexType;
+import dev.vectorjpa.mapping.VectorIndex;
+import dev.vectorjpa.observation.VectorJpaObservations;
 import dev.vectorjpa.repository.Nearest;
 import dev.vectorjpa.repository.SearchOptions;
 import jakarta.persistence.EntityManager;
@@ -38,6 +41,10 @@ import org.springframework.util.function.SingletonSupplier;
  */
 public final class NearestQueryExecutor {
 
+	private VectorJpaObservations observations = VectorJpaObservations.noop();
+
+	private final String entityName;
+
 	/** Prefix of the parameters of a per-call extra condition (e.g. a metadata filter). */
 	public static final String EXTRA_PARAMETER = "vjpa_f";
 
@@ -63,6 +70,7 @@ public final class NearestQueryExecutor {
 		this.entityManager = entityManager;
 		this.entityType = entityType;
 		this.defaults = defaults;
+		this.entityName = entityType.getSimpleName();
 		this.autoCommitReads = !Boolean.parseBoolean(String.valueOf(entityManager.getEntityManagerFactory()
 			.getProperties()
 			.get(VectorJpaSettings.DOMAIN_ROW_LEVEL_SECURITY)));
@@ -90,7 +98,9 @@ public final class NearestQueryExecutor {
 		}
 		SearchOptions effective = effective(options);
 		String text = sql.sql(effective.exact());
-		return (List<Nearest<T>>) inTransaction(effective, (session) -> {
+		VectorAttribute searched = nearest.attribute();
+		return this.observations.search(this.entityName, searched.metric(), indexType(searched),
+				() -> (List<Nearest<T>>) inTransaction(effective, (session) -> {
 			NativeQuery<Object[]> query = session.createNativeQuery(text, Object[].class);
 			query.addEntity(EntityColumns.ROOT_ALIAS, this.entityType)
 				.addScalar(NearestSql.DISTANCE_COLUMN, StandardBasicTypes.DOUBLE);
@@ -111,7 +121,7 @@ public final class NearestQueryExecutor {
 				result.add(new Nearest<>(row[0], distance, metric.score(distance, attribute.dimensions())));
 			}
 			return result;
-		});
+		}));
 	}
 
 	/** The single {@code count(*)} value of {@code sql} with an extra condition's values bound. */
@@ -124,6 +134,16 @@ public final class NearestQueryExecutor {
 			}
 			return query.getSingleResult();
 		});
+	}
+
+	/** Reports every search as a {@code vector-jpa.search} observation. */
+	public void setObservations(VectorJpaObservations observations) {
+		this.observations = observations;
+	}
+
+	private static @Nullable IndexType indexType(VectorAttribute attribute) {
+		VectorIndex index = attribute.index();
+		return (index != null && index.type().length == 1) ? index.type()[0] : null;
 	}
 
 	private SearchOptions effective(SearchOptions options) {

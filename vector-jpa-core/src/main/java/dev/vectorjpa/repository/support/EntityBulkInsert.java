@@ -21,6 +21,7 @@ import dev.vectorjpa.hibernate.VectorValueValidator;
 import dev.vectorjpa.jdbc.CopyColumnEncoder;
 import dev.vectorjpa.jdbc.PgCopyWriter;
 import dev.vectorjpa.mapping.IndexType;
+import dev.vectorjpa.observation.VectorJpaObservations;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.apache.commons.logging.Log;
@@ -83,6 +84,12 @@ final class EntityBulkInsert<T> {
 
 	private volatile @Nullable List<CopyColumnEncoder> encoders;
 
+	private VectorJpaObservations observations = VectorJpaObservations.noop();
+
+	void setObservations(VectorJpaObservations observations) {
+		this.observations = observations;
+	}
+
 	EntityBulkInsert(Class<T> entityType, EntityManagerFactory entityManagerFactory, EntityManager entityManager,
 			PlatformTransactionManager transactionManager, Supplier<@Nullable String> currentDomain,
 			Consumer<Class<?>> afterInsert) {
@@ -143,11 +150,13 @@ final class EntityBulkInsert<T> {
 		if (entities == null) {
 			throw new IllegalArgumentException("Entities to bulk insert must not be null");
 		}
-		if (TransactionSynchronizationManager.isActualTransactionActive()) {
-			return copy(entities);
-		}
-		Integer rows = this.transaction.execute((status) -> copy(entities));
-		return (rows != null) ? rows : 0;
+		return this.observations.bulkInsert(this.entityType.getSimpleName(), () -> {
+			if (TransactionSynchronizationManager.isActualTransactionActive()) {
+				return copy(entities);
+			}
+			Integer rows = this.transaction.execute((status) -> copy(entities));
+			return (rows != null) ? rows : 0;
+		});
 	}
 
 	private int copy(Iterable<? extends T> entities) {

@@ -1,6 +1,7 @@
 package dev.vectorjpa.repository.support;
 
 import dev.vectorjpa.index.VectorIndexManager;
+import dev.vectorjpa.observation.VectorJpaObservations;
 import dev.vectorjpa.repository.SearchOptions;
 import dev.vectorjpa.repository.VectorRepository;
 import dev.vectorjpa.repository.query.QueryScope;
@@ -54,6 +55,8 @@ public class VectorRepositoryFactoryBean<T extends Repository<S, ID>, S, ID>
 
 	private @Nullable VectorSearchSupport support;
 
+	private VectorJpaObservations observations = VectorJpaObservations.noop();
+
 	private @Nullable VectorIndexManager vectorIndexManager;
 
 	/** A factory bean for repositories of {@code repositoryInterface}. */
@@ -71,6 +74,12 @@ public class VectorRepositoryFactoryBean<T extends Repository<S, ID>, S, ID>
 	public void setQueryScope(QueryScope queryScope) {
 		Assert.notNull(queryScope, "QueryScope must not be null");
 		this.queryScope = queryScope;
+	}
+
+	/** Reports searches and bulk inserts as {@code vector-jpa.search} / {@code vector-jpa.bulk-insert} observations. */
+	public void setObservations(VectorJpaObservations observations) {
+		Assert.notNull(observations, "VectorJpaObservations must not be null");
+		this.observations = observations;
 	}
 
 	/**
@@ -134,6 +143,7 @@ public class VectorRepositoryFactoryBean<T extends Repository<S, ID>, S, ID>
 	protected RepositoryFactorySupport createRepositoryFactory(EntityManager entityManager) {
 		this.support = new VectorSearchSupport(entityManager, this.searchDefaults, this.queryScope,
 				this::transactionManager);
+		this.support.setObservations(this.observations);
 		if (this.vectorIndexManager != null) {
 			this.support.setAfterBulkInsert(new IndexThresholdCheck(this.vectorIndexManager));
 		}

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import dev.vectorjpa.hibernate.DomainTenantIdentifierResolver;
+import dev.vectorjpa.observation.VectorJpaObservations;
 import dev.vectorjpa.repository.SearchOptions;
 import dev.vectorjpa.repository.query.NearestQueryExecutor;
 import dev.vectorjpa.repository.query.QueryScope;
@@ -62,6 +63,13 @@ final class VectorSearchSupport {
 		this.currentDomain = currentDomain;
 	}
 
+	private VectorJpaObservations observations = VectorJpaObservations.noop();
+
+	/** Reports searches and bulk inserts as observations. */
+	void setObservations(VectorJpaObservations observations) {
+		this.observations = observations;
+	}
+
 	/** Called with the entity type after each bulk insert (e.g. the IVFFlat row-threshold check). */
 	void setAfterBulkInsert(Consumer<Class<?>> afterBulkInsert) {
 		this.afterBulkInsert = afterBulkInsert;
@@ -69,10 +77,13 @@ final class VectorSearchSupport {
 
 	@SuppressWarnings("unchecked")
 	<T> EntityBulkInsert<T> bulkInsert(Class<T> entityType) {
-		return (EntityBulkInsert<T>) this.bulkInserts.computeIfAbsent(entityType,
-				(type) -> new EntityBulkInsert<>(entityType, this.entityManager.getEntityManagerFactory(),
-						this.entityManager, this.transactionManager.get(), () -> this.currentDomain.get(),
-						(inserted) -> this.afterBulkInsert.accept(inserted)));
+		return (EntityBulkInsert<T>) this.bulkInserts.computeIfAbsent(entityType, (type) -> {
+			EntityBulkInsert<T> bulkInsert = new EntityBulkInsert<>(entityType,
+					this.entityManager.getEntityManagerFactory(), this.entityManager, this.transactionManager.get(),
+					() -> this.currentDomain.get(), (inserted) -> this.afterBulkInsert.accept(inserted));
+			bulkInsert.setObservations(this.observations);
+			return bulkInsert;
+		});
 	}
 
 	@SuppressWarnings("unchecked")
@@ -83,8 +94,12 @@ final class VectorSearchSupport {
 	}
 
 	NearestQueryExecutor executor(Class<?> entityType) {
-		return this.executors.computeIfAbsent(entityType, (type) -> new NearestQueryExecutor(this.entityManager, type,
-				this.defaults, this.transactionManager));
+		return this.executors.computeIfAbsent(entityType, (type) -> {
+			NearestQueryExecutor executor = new NearestQueryExecutor(this.entityManager, type, this.defaults,
+					this.transactionManager);
+			executor.setObservations(this.observations);
+			return executor;
+		});
 	}
 
 }
