@@ -50,6 +50,10 @@ class SampleApplicationIntegrationTests {
 		assertThat(schema.query("SELECT indexdef FROM pg_indexes WHERE tablename = 'article' AND indexdef LIKE '%hnsw%'"))
 			.singleElement()
 			.satisfies((row) -> assertThat(row.get(0).toString()).contains("vector_cosine_ops"));
+		// vector-jpa.index.auto-create found the changelog's index by name and added only the full-text one
+		assertThat(schema.query("SELECT indexname FROM pg_indexes WHERE tablename = 'article' ORDER BY indexname"))
+			.containsExactly(List.of("article_body_fts_idx"), List.of("article_embedding_hnsw_cosine_idx"),
+					List.of("article_pkey"));
 	}
 
 	@Test

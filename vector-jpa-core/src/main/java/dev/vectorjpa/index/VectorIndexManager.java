@@ -1,7 +1,10 @@
 package dev.vectorjpa.index;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -257,7 +260,63 @@ public class VectorIndexManager {
 		for (VectorIndexDefinition definition : declared) {
 			built += checkThreshold(definition, true) ? 1 : 0;
 		}
+		for (VectorEntityMetadata metadata : VectorEntityMetadata.all(entityManagerFactory())) {
+			if (metadata.fullText() != null) {
+				built += ensureFullTextIndex(metadata) ? 1 : 0;
+			}
+		}
 		return built;
+	}
+
+	/**
+	 * Creates the GIN index over the {@code @FullText} attribute that {@code findHybrid}'s text ranking uses
+	 * ({@link FullTextIndexes}), unless it exists; safe when several instances try at once.
+	 * @return whether this call created it
+	 */
+	public boolean createFullTextIndex(Class<?> entity) {
+		return ensureFullTextIndex(metadata(entity));
+	}
+
+	private boolean ensureFullTextIndex(VectorEntityMetadata metadata) {
+		String name = FullTextIndexes.indexName(metadata);
+		try (Connection connection = this.dataSource.getConnection()) {
+			boolean autoCommit = connection.getAutoCommit();
+			connection.setAutoCommit(false);
+			try {
+				// the same transaction-level advisory lock discipline as vector indexes: one instance builds
+				try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+					lock.setString(1, "vector-jpa:fts:" + metadata.table());
+					lock.execute();
+				}
+				boolean exists;
+				try (PreparedStatement check = connection.prepareStatement("SELECT 1 FROM pg_class c JOIN pg_namespace n "
+						+ "ON n.oid = c.relnamespace WHERE c.relname = ? AND n.nspname = coalesce(?, current_schema())")) {
+					check.setString(1, name);
+					check.setString(2, metadata.schemaName());
+					try (ResultSet rs = check.executeQuery()) {
+						exists = rs.next();
+					}
+				}
+				if (!exists) {
+					try (Statement statement = connection.createStatement()) {
+						statement.execute(FullTextIndexes.createSql(metadata));
+					}
+					logger.info("Built full-text index " + name + " on " + metadata.table());
+				}
+				connection.commit();
+				return !exists;
+			}
+			catch (SQLException ex) {
+				connection.rollback();
+				throw ex;
+			}
+			finally {
+				connection.setAutoCommit(autoCommit);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not create full-text index " + name + ": " + ex.getMessage(), ex);
+		}
 	}
 
 	/**

@@ -7,6 +7,8 @@ import java.util.Random;
 import java.util.UUID;
 
 import dev.vectorjpa.ingest.IngestRepositories.PassageRepository;
+import dev.vectorjpa.index.VectorIndexManager;
+import dev.vectorjpa.index.VectorIndexSettings;
 import dev.vectorjpa.repository.HybridOptions;
 import dev.vectorjpa.repository.Nearest;
 import dev.vectorjpa.test.DatabaseTest;
@@ -76,7 +78,10 @@ class HybridSearchIntegrationTests {
 		this.coded = this.corpus.get(5 + 8 * 20);
 		this.coded.text = "Firmware release ZX-1042 fixes the " + words[5] + " tuning";
 		this.passages.bulkInsert(this.corpus);
-		schema.execute("CREATE INDEX passage_text_idx ON passage USING gin (to_tsvector('english'::regconfig, text))");
+		VectorIndexManager indexes = new VectorIndexManager(schema.dataSource(),
+				this.context.getBean(EntityManagerFactory.class), VectorIndexSettings.builder().autoCreate(true).build());
+		assertThat(indexes.createDeclaredIndexes()).isEqualTo(1);
+		assertThat(indexes.createDeclaredIndexes()).isZero();
 	}
 
 	@AfterAll
@@ -125,6 +130,26 @@ class HybridSearchIntegrationTests {
 		List<Nearest<Passage>> textHeavy = this.passages.findHybrid(query, "harbor", 5,
 				HybridOptions.builder().vectorWeight(0.01).textWeight(1).build());
 		assertThat(textHeavy).allSatisfy((hit) -> assertThat(hit.entity().text).contains("harbor"));
+	}
+
+	@Test
+	void theFullTextIndexIsAGinIndexTheTextRankingUses(TestSchema schema) throws Exception {
+		assertThat(schema.query("SELECT indexdef FROM pg_indexes WHERE indexname = 'passage_text_fts_idx'"))
+			.containsExactly(List.of("CREATE INDEX passage_text_fts_idx ON " + schema.name()
+					+ ".passage USING gin (to_tsvector('english'::regconfig, text))"));
+		StringBuilder plan = new StringBuilder();
+		try (java.sql.Connection connection = schema.connect(); java.sql.Statement statement = connection.createStatement()) {
+			statement.execute("SET enable_seqscan = off");
+			// the text ranking's filter exactly as findHybrid renders it
+			try (java.sql.ResultSet rs = statement.executeQuery("EXPLAIN SELECT t.id FROM passage t, "
+					+ "websearch_to_tsquery('english'::regconfig, 'engine') AS q(query) WHERE "
+					+ "to_tsvector('english'::regconfig, t.text) @@ q.query")) {
+				while (rs.next()) {
+					plan.append(rs.getString(1)).append('\n');
+				}
+			}
+		}
+		assertThat(plan).contains("passage_text_fts_idx");
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import dev.vectorjpa.hibernate.EntityColumns;
 import dev.vectorjpa.hibernate.MappedAttribute;
 import dev.vectorjpa.hibernate.VectorAttribute;
 import dev.vectorjpa.hibernate.VectorEntityMetadata;
+import dev.vectorjpa.index.FullTextIndexes;
 import dev.vectorjpa.repository.HybridOptions;
 import dev.vectorjpa.repository.Nearest;
 import dev.vectorjpa.repository.query.QueryScope;
@@ -78,19 +79,8 @@ final class HybridSearch<T> {
 		}
 	}
 
-	/** The DDL of the GIN index serving the full-text side, for {@code config}. */
-	static String fullTextIndexSql(VectorEntityMetadata metadata, String indexName) {
-		MappedAttribute text = metadata.fullText();
-		if (text == null) {
-			throw new IllegalArgumentException(metadata.javaType().getSimpleName() + " has no @FullText attribute");
-		}
-		return "CREATE INDEX IF NOT EXISTS " + indexName + " ON " + metadata.table() + " USING gin ("
-				+ tsvector(metadata.fullTextConfig(), text.column()) + ")";
-	}
-
 	private static String tsvector(String config, String column) {
-		// the expression must be written exactly like the GIN index's for the planner to use it
-		return "to_tsvector('" + config + "'::regconfig, " + column + ")";
+		return FullTextIndexes.tsvector(config, column);
 	}
 
 	private String render(String config, MappedAttribute id, MappedAttribute text) {
