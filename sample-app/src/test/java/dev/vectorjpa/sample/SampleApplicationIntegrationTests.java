@@ -47,11 +47,13 @@ class SampleApplicationIntegrationTests {
 		assertThat(schema.query("SELECT format_type(atttypid, atttypmod) FROM pg_attribute "
 				+ "WHERE attrelid = 'article'::regclass AND attname = 'embedding'"))
 			.containsExactly(List.of("vector(256)"));
-		assertThat(schema.query("SELECT indexdef FROM pg_indexes WHERE tablename = 'article' AND indexdef LIKE '%hnsw%'"))
+		assertThat(schema.query("SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'article' "
+				+ "AND indexdef LIKE '%hnsw%'"))
 			.singleElement()
 			.satisfies((row) -> assertThat(row.get(0).toString()).contains("vector_cosine_ops"));
 		// vector-jpa.index.auto-create found the changelog's index by name and added only the full-text one
-		assertThat(schema.query("SELECT indexname FROM pg_indexes WHERE tablename = 'article' ORDER BY indexname"))
+		assertThat(schema.query("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() "
+				+ "AND tablename = 'article' ORDER BY indexname"))
 			.containsExactly(List.of("article_body_fts_idx"), List.of("article_embedding_hnsw_cosine_idx"),
 					List.of("article_pkey"));
 	}

@@ -134,7 +134,8 @@ class HybridSearchIntegrationTests {
 
 	@Test
 	void theFullTextIndexIsAGinIndexTheTextRankingUses(TestSchema schema) throws Exception {
-		assertThat(schema.query("SELECT indexdef FROM pg_indexes WHERE indexname = 'passage_text_fts_idx'"))
+		assertThat(schema.query("SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() "
+				+ "AND indexname = 'passage_text_fts_idx'"))
 			.containsExactly(List.of("CREATE INDEX passage_text_fts_idx ON " + schema.name()
 					+ ".passage USING gin (to_tsvector('english'::regconfig, text))"));
 		StringBuilder plan = new StringBuilder();
