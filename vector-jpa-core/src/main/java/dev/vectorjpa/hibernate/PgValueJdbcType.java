@@ -24,8 +24,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A JDBC type for a pgvector value class that is bound as a pgvector-java object, written with a cast to its SQL type
- * and read back from the server's text form; {@link PgBitJdbcType} and {@link PgSparseVectorJdbcType} differ only in
- * these parameters.
+ * and read back from the server's text form; {@link PgVectorJdbcType}, {@link PgBitJdbcType} and
+ * {@link PgSparseVectorJdbcType} differ only in these parameters.
  *
  * @param <V> the value class
  * @since 0.1

@@ -1,28 +1,9 @@
 package dev.vectorjpa.hibernate;
 
-import java.sql.CallableStatement;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
-
 import com.pgvector.PGhalfvec;
 import com.pgvector.PGvector;
 import dev.vectorjpa.mapping.VectorType;
-import org.hibernate.dialect.Dialect;
-import org.hibernate.engine.jdbc.Size;
-import org.hibernate.metamodel.mapping.JdbcMapping;
-import org.hibernate.sql.ast.spi.SqlAppender;
 import org.hibernate.type.SqlTypes;
-import org.hibernate.type.descriptor.ValueBinder;
-import org.hibernate.type.descriptor.ValueExtractor;
-import org.hibernate.type.descriptor.WrapperOptions;
-import org.hibernate.type.descriptor.java.JavaType;
-import org.hibernate.type.descriptor.jdbc.BasicBinder;
-import org.hibernate.type.descriptor.jdbc.BasicExtractor;
-import org.hibernate.type.descriptor.jdbc.JdbcLiteralFormatter;
-import org.hibernate.type.descriptor.jdbc.JdbcType;
-import org.hibernate.type.spi.TypeConfiguration;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1
  */
-public final class PgVectorJdbcType implements JdbcType {
+public final class PgVectorJdbcType extends PgValueJdbcType<float[]> {
 
 	/** The {@code vector} type. */
 	public static final PgVectorJdbcType VECTOR = new PgVectorJdbcType(VectorType.VECTOR);
@@ -51,6 +32,8 @@ public final class PgVectorJdbcType implements JdbcType {
 	private final VectorType type;
 
 	private PgVectorJdbcType(VectorType type) {
+		super((type == VectorType.VECTOR) ? SqlTypes.VECTOR_FLOAT32 : SqlTypes.VECTOR_FLOAT16, float[].class,
+				type.sqlName(), type.sqlName());
 		this.type = type;
 	}
 
@@ -69,108 +52,18 @@ public final class PgVectorJdbcType implements JdbcType {
 	}
 
 	@Override
-	public int getDefaultSqlTypeCode() {
-		return (this.type == VectorType.VECTOR) ? SqlTypes.VECTOR_FLOAT32 : SqlTypes.VECTOR_FLOAT16;
+	String literal(float[] value) {
+		return new PGvector(value).getValue();
 	}
 
 	@Override
-	public int getJdbcTypeCode() {
-		return Types.OTHER;
+	Object bindValue(float[] value) {
+		return (this.type == VectorType.VECTOR) ? new PGvector(value) : new PGhalfvec(value);
 	}
 
 	@Override
-	@SuppressWarnings("unchecked")
-	public <T> JavaType<T> getJdbcRecommendedJavaTypeMapping(@Nullable Integer length, @Nullable Integer scale,
-			TypeConfiguration typeConfiguration) {
-		return (JavaType<T>) typeConfiguration.getJavaTypeRegistry().resolveDescriptor(float[].class);
-	}
-
-	@Override
-	public void appendWriteExpression(String writeExpression, @Nullable Size size, SqlAppender appender,
-			Dialect dialect) {
-		appender.append("cast(");
-		appender.append(writeExpression);
-		appender.append(" as ");
-		appender.append(this.type.sqlName());
-		appender.append(')');
-	}
-
-	@Override
-	public boolean isWriteExpressionTyped(Dialect dialect) {
-		return true;
-	}
-
-	@Override
-	public @Nullable String castFromPattern(JdbcMapping sourceMapping, @Nullable Size size) {
-		return sourceMapping.getJdbcType().isStringLike() ? "cast(?1 as " + this.type.sqlName() + ")" : null;
-	}
-
-	@Override
-	public <T> JdbcLiteralFormatter<T> getJdbcLiteralFormatter(JavaType<T> javaType) {
-		return (appender, value, dialect, options) -> {
-			float[] vector = javaType.unwrap(value, float[].class, options);
-			appender.append("cast('");
-			appender.append(new PGvector(vector).getValue());
-			appender.append("' as ");
-			appender.append(this.type.sqlName());
-			appender.append(')');
-		};
-	}
-
-	@Override
-	public <X> ValueBinder<X> getBinder(JavaType<X> javaType) {
-		return new BasicBinder<>(javaType, this) {
-
-			@Override
-			protected void doBind(PreparedStatement st, X value, int index, WrapperOptions options)
-					throws SQLException {
-				st.setObject(index, toPgObject(javaType.unwrap(value, float[].class, options)));
-			}
-
-			@Override
-			protected void doBind(CallableStatement st, X value, String name, WrapperOptions options)
-					throws SQLException {
-				st.setObject(name, toPgObject(javaType.unwrap(value, float[].class, options)));
-			}
-
-		};
-	}
-
-	@Override
-	public <X> ValueExtractor<X> getExtractor(JavaType<X> javaType) {
-		return new BasicExtractor<>(javaType, this) {
-
-			@Override
-			protected @Nullable X doExtract(ResultSet rs, int index, WrapperOptions options) throws SQLException {
-				return wrap(javaType, rs.getString(index), options);
-			}
-
-			@Override
-			protected @Nullable X doExtract(CallableStatement statement, int index, WrapperOptions options)
-					throws SQLException {
-				return wrap(javaType, statement.getString(index), options);
-			}
-
-			@Override
-			protected @Nullable X doExtract(CallableStatement statement, String name, WrapperOptions options)
-					throws SQLException {
-				return wrap(javaType, statement.getString(name), options);
-			}
-
-		};
-	}
-
-	private Object toPgObject(float[] vector) {
-		return (this.type == VectorType.VECTOR) ? new PGvector(vector) : new PGhalfvec(vector);
-	}
-
-	private static <X> @Nullable X wrap(JavaType<X> javaType, @Nullable String text, WrapperOptions options) {
-		return (text != null) ? javaType.wrap(VectorTextParser.parseVector(text), options) : null;
-	}
-
-	@Override
-	public String getFriendlyName() {
-		return this.type.sqlName();
+	float[] parse(String text) {
+		return VectorTextParser.parseVector(text);
 	}
 
 	@Override
