@@ -50,7 +50,8 @@ final class FilteredSection {
 				Searcher oursSearcher = ctx.ours.filteredSearcher(category, SearchOptions.builder().iterativeScan(scan).build());
 				Measurement ours = (oursSearcher != null) ? runner.run(oursSearcher, 1, ctx.scale.warmup() / 3,
 						ctx.scale.seconds(), dataset.queries().length) : null;
-				rows.add(row(selectivity, mode[0], raw, ours));
+				rows.add(row(selectivity, mode[0], (oursSearcher != null) ? QuerySection.plan(ctx, oursSearcher, dataset) : "?",
+						raw, ours));
 				if (category.equals("c1") && !mode[1].equals("off")) {
 					String target = "iterative scan (" + mode[1] + ") recall@10 ≥ 0.95 at 1% selectivity";
 					if (ours != null) {
@@ -74,18 +75,19 @@ final class FilteredSection {
 			Searcher oursSearcher = ctx.ours.filteredSearcher(category, SearchOptions.none());
 			Measurement ours = (oursSearcher != null) ? runner.run(oursSearcher, 1, ctx.scale.warmup() / 3,
 					ctx.scale.seconds(), dataset.queries().length) : null;
-			rows.add(row(selectivity, "partial index", raw, ours));
+			rows.add(row(selectivity, "partial index", (oursSearcher != null) ? QuerySection.plan(ctx, oursSearcher, dataset)
+					: "?", raw, ours));
 			ctx.db.execute("DROP INDEX IF EXISTS " + dev.vectorjpa.benchmarks.db.BenchDatabase.SCHEMA + "." + name);
 		}
-		report.table(List.of("selectivity", "mode", "raw JDBC recall@10", "raw JDBC QPS", "vector-jpa recall@10",
+		report.table(List.of("selectivity", "mode", "plan (vector-jpa)", "raw JDBC recall@10", "raw JDBC QPS", "vector-jpa recall@10",
 				"vector-jpa QPS"), rows);
 		if (ctx.ours.unavailableReason() != null) {
 			report.paragraph("vector-jpa columns: " + ctx.ours.unavailableReason() + ".");
 		}
 	}
 
-	private static List<String> row(String selectivity, String mode, Measurement raw, Measurement ours) {
-		return List.of(selectivity, mode, Report.number(raw.recall(), 3), Report.number(raw.qps(), 0),
+	private static List<String> row(String selectivity, String mode, String plan, Measurement raw, Measurement ours) {
+		return List.of(selectivity, mode, plan, Report.number(raw.recall(), 3), Report.number(raw.qps(), 0),
 				(ours != null) ? Report.number(ours.recall(), 3) : "n/a", (ours != null) ? Report.number(ours.qps(), 0) : "n/a");
 	}
 

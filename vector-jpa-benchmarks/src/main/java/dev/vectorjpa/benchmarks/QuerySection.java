@@ -24,6 +24,8 @@ import dev.vectorjpa.repository.SearchOptions;
 /** k=10 query throughput and latency of every competitor on the same table and HNSW index, at 1..8 threads. */
 final class QuerySection {
 
+	private static final int ROUNDS = 3;
+
 	private QuerySection() {
 	}
 
@@ -34,7 +36,9 @@ final class QuerySection {
 				+ "server default `hnsw.ef_search` = 40) on the same connection pool. Spring AI and LangChain4j expect "
 				+ "their own column names, so they read the shared table through a plain view with those names "
 				+ "(PostgreSQL inlines it; the plans below show the same index scan). Each configuration: "
-				+ ctx.scale.warmup() + " warm-up queries, then " + ctx.scale.seconds() + " s timed; latency percentiles "
+				+ ctx.scale.warmup() + " warm-up queries, then " + ctx.scale.seconds() + " s timed, as " + ROUNDS + " runs of "
+				+ Report.number(ctx.scale.seconds() / ROUNDS, 1) + " s interleaved with the other competitors' (so that a "
+				+ "drift of the shared machine spreads over all of them); latency percentiles "
 				+ "are exact (every query timed); B/query is Java heap allocated per query on the client "
 				+ "(single thread, `ThreadMXBean#getThreadAllocatedBytes`). *raw JDBC (hand-written)* is the obvious "
 				+ "prepared statement; *raw JDBC (same SQL as vector-jpa)* replays, through plain JDBC, the very statement "
@@ -86,9 +90,20 @@ final class QuerySection {
 		LoadRunner runner = new LoadRunner(dataset, truth, Context.K);
 		Map<String, Map<Integer, Measurement>> results = new LinkedHashMap<>();
 		for (int threads : ctx.scale.threads()) {
+			// ROUNDS short runs per competitor, interleaved (the order rotating each round), merged: a drift of the
+			// shared 2-core machine (autovacuum, checkpoints, the JIT) then spreads over every competitor.
+			Map<String, List<Measurement>> runs = new LinkedHashMap<>();
+			for (int round = 0; round < ROUNDS; round++) {
+				for (int i = 0; i < searchers.size(); i++) {
+					Searcher searcher = searchers.get((i + round) % searchers.size());
+					Measurement m = runner.run(searcher, threads, (round == 0) ? ctx.scale.warmup() : 0,
+							ctx.scale.seconds() / ROUNDS, Long.MAX_VALUE);
+					runs.computeIfAbsent(searcher.name(), (k) -> new ArrayList<>()).add(m);
+				}
+			}
 			for (Searcher searcher : searchers) {
-				Measurement m = runner.run(searcher, threads, ctx.scale.warmup(), ctx.scale.seconds(), Long.MAX_VALUE);
-				results.computeIfAbsent(searcher.name(), (k) -> new LinkedHashMap<>()).put(threads, m);
+				Measurement merged = Measurement.merge(runs.get(searcher.name()));
+				results.computeIfAbsent(searcher.name(), (k) -> new LinkedHashMap<>()).put(threads, merged);
 			}
 		}
 		report.heading(3, "Queries, " + dataset.name() + " (" + Report.number(dataset.size(), 0) + " rows, "
@@ -145,6 +160,26 @@ final class QuerySection {
 	static SqlCapture.Captured capture(Searcher searcher, Dataset dataset) throws Exception {
 		List<SqlCapture.Captured> captured = SqlCapture.capture(() -> searcher.search(dataset.queries()[0], Context.K));
 		return captured.stream().filter(SqlCapture.Captured::isNearestQuery).findFirst().orElse(null);
+	}
+
+	/**
+	 * How PostgreSQL plans the nearest-neighbour statement one search of {@code searcher} sends (with its
+	 * {@code SET LOCAL}s): "HNSW index", "IVFFlat index", or "exact scan" when the planner sorts every row instead.
+	 */
+	static String plan(Context ctx, Searcher searcher, Dataset dataset) throws Exception {
+		SqlCapture.Captured query = capture(searcher, dataset);
+		if (query == null) {
+			return "?";
+		}
+		String plan = ctx.db.dataSource().explain(query);
+		String scan = plan.lines().filter((l) -> l.contains("Index Scan using")).findFirst().orElse("");
+		if (scan.contains("hnsw")) {
+			return "HNSW index";
+		}
+		if (scan.contains("ivfflat")) {
+			return "IVFFlat index";
+		}
+		return scan.isEmpty() ? "exact scan" : "other index";
 	}
 
 	/** Captures the SQL one search sends and EXPLAINs the nearest-neighbour statement. */

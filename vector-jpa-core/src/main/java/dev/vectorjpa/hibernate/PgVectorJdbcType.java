@@ -1,7 +1,5 @@
 package dev.vectorjpa.hibernate;
 
-import com.pgvector.PGhalfvec;
-import com.pgvector.PGvector;
 import dev.vectorjpa.mapping.VectorType;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
@@ -13,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * with a general-purpose array parser, which is several times slower than raw JDBC for a 384-dimension row. This
  * type keeps hibernate-vector's type codes ({@link SqlTypes#VECTOR_FLOAT32}, {@link SqlTypes#VECTOR_FLOAT16}), so its
  * DDL registration ({@code vector($l)}, {@code halfvec($l)}) and its functions still apply, but binds pgvector-java's
- * {@link PGvector}/{@link PGhalfvec} and reads with {@link VectorTextParser}. It deliberately is not an
+ * the text form written by {@link VectorTextFormatter} (as pgvector-java's {@code PGvector} would be bound, but
+ * formatted faster) and reads with {@link VectorTextParser}. It deliberately is not an
  * {@code ArrayJdbcType}: Hibernate replaces an array JDBC type given for a {@code float[]} attribute with the one
  * registered for its type code, which would bring hibernate-vector's slow reads back.
  *
@@ -53,12 +52,12 @@ public final class PgVectorJdbcType extends PgValueJdbcType<float[]> {
 
 	@Override
 	String literal(float[] value) {
-		return new PGvector(value).getValue();
+		return VectorTextFormatter.format(value);
 	}
 
 	@Override
 	Object bindValue(float[] value) {
-		return (this.type == VectorType.VECTOR) ? new PGvector(value) : new PGhalfvec(value);
+		return VectorTextFormatter.pgObject(this.type.sqlName(), value);
 	}
 
 	@Override

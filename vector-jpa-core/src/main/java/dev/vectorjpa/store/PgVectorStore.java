@@ -9,7 +9,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import com.pgvector.PGvector;
+import dev.vectorjpa.hibernate.VectorTextFormatter;
 import dev.vectorjpa.index.IndexParams;
 import dev.vectorjpa.index.VectorIndexManager;
 import dev.vectorjpa.jdbc.JsonValues;
@@ -174,7 +174,7 @@ public class PgVectorStore implements VectorStore, InitializingBean {
 		initialize();
 		String sqlText = statement;
 		return this.transactions.read("search vectors", (connection) -> this.reads.search(connection, sqlText,
-				new PGvector(query), parameters, k));
+				VectorTextFormatter.pgObject("vector", query), parameters, k));
 	}
 
 	@Override

@@ -9,8 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.pgvector.PGvector;
+import dev.vectorjpa.hibernate.VectorTextParser;
 import dev.vectorjpa.jdbc.JsonValues;
+import org.postgresql.util.PGobject;
 
 /**
  * The store's queries and the mapping of their rows.
@@ -29,7 +30,7 @@ final class StoreReads {
 		this.uuid = settings.idType() == IdType.UUID;
 	}
 
-	List<Match> search(Connection connection, String statement, PGvector query, List<Object> filterParameters, int k)
+	List<Match> search(Connection connection, String statement, PGobject query, List<Object> filterParameters, int k)
 			throws SQLException {
 		try (PreparedStatement select = connection.prepareStatement(statement)) {
 			int index = 1;
@@ -65,7 +66,7 @@ final class StoreReads {
 				while (rs.next()) {
 					Object id = id(rs);
 					String vector = rs.getString(2);
-					float[] values = (vector != null) ? new PGvector(vector).toArray() : new float[0];
+					float[] values = (vector != null) ? VectorTextParser.parseVector(vector) : new float[0];
 					found.put(id, new StoredVector(id, values,
 							includeMetadata ? JsonValues.readMap(rs.getString(3)) : null));
 				}

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.pgvector.PGvector;
 import dev.vectorjpa.InvalidVectorException;
+import dev.vectorjpa.hibernate.VectorTextFormatter;
 import dev.vectorjpa.jdbc.JsonValues;
 import dev.vectorjpa.jdbc.PgCopyWriter;
 import org.jspecify.annotations.Nullable;
@@ -107,7 +107,7 @@ final class StoreRows {
 					insert.setNull(4, Types.INTEGER);
 				}
 				insert.setString(5, row.content());
-				insert.setObject(6, new PGvector(row.vector()));
+				insert.setObject(6, VectorTextFormatter.pgObject("vector", row.vector()));
 				insert.setString(7, row.metadataJson());
 				insert.addBatch();
 			}

@@ -105,22 +105,12 @@ public final class LoadRunner {
 			offset += counts[t];
 		}
 		Arrays.sort(all);
-		double elapsed = (window[1] - window[0]) / 1e9;
-		Measurement m = new Measurement(searcher.name(), threads, total, total / elapsed, percentile(all, 0.50),
-				percentile(all, 0.99), (total > 0) ? recall / total : 0,
-				(threads == 1 && total > 0) ? allocated.get() / total : -1);
+		Measurement m = Measurement.of(searcher.name(), threads, all, (window[1] - window[0]) / 1e9, recall,
+				allocated.get());
 		System.out.printf("    %-34s %d thr  %,8.0f qps  p50 %6.2f ms  p99 %6.2f ms  recall %.3f%s%n", m.name(), threads,
 				m.qps(), m.p50Millis(), m.p99Millis(), m.recall(),
 				(m.bytesPerQuery() >= 0) ? String.format("  %,d B/query", m.bytesPerQuery()) : "");
 		return m;
-	}
-
-	private static double percentile(long[] sorted, double p) {
-		if (sorted.length == 0) {
-			return 0;
-		}
-		int index = (int) Math.ceil(p * sorted.length) - 1;
-		return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
 	}
 
 }

@@ -1,16 +1,15 @@
 package dev.vectorjpa.repository.query;
 
-import com.pgvector.PGhalfvec;
-import com.pgvector.PGvector;
 import dev.vectorjpa.InvalidVectorException;
 import dev.vectorjpa.hibernate.VectorAttribute;
+import dev.vectorjpa.hibernate.VectorTextFormatter;
 import dev.vectorjpa.mapping.BitVector;
 import dev.vectorjpa.mapping.SparseVector;
 import dev.vectorjpa.mapping.VectorType;
 import org.springframework.data.domain.Vector;
 
 /**
- * Turns a query vector argument into pgvector's text form (what pgvector-java sends for a {@code PGvector} too),
+ * Turns a query vector argument into pgvector's text form ({@link VectorTextFormatter} for dense vectors),
  * checking its dimensions against the searched attribute before any SQL is sent.
  *
  * @since 0.1
@@ -55,9 +54,8 @@ public final class QueryVectors {
 			}
 		}
 		return switch (attribute.type()) {
-			case HALFVEC -> new PGhalfvec(values).getValue();
 			case SPARSEVEC -> SparseVector.fromArray(values).toSqlLiteral();
-			default -> new PGvector(values).getValue();
+			default -> VectorTextFormatter.format(values);
 		};
 	}
 
