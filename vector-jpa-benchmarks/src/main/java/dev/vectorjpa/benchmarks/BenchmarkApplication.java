@@ -120,7 +120,13 @@ public final class BenchmarkApplication {
 				.limit(ctx.scale.fashionRows(), ctx.scale.fashionQueries());
 			ctx.datasets.put(fashion.name(), fashion);
 		}
+		boolean searches = only.contains("query") || only.contains("recall") || only.contains("filtered")
+				|| only.contains("build");
 		for (Dataset dataset : ctx.datasets.values()) {
+			if (!searches) {
+				// ingest writes tables of its own: no search table, no index
+				break;
+			}
 			String table = BenchTables.table(dataset);
 			if (!ctx.tables.isLoaded(dataset)) {
 				ctx.tables.load(dataset);

@@ -8,7 +8,7 @@ package dev.vectorjpa.benchmarks;
  * @param syntheticQueries queries of each synthetic data set
  * @param fashionRows Fashion-MNIST base rows used (60,000 is the whole set)
  * @param fashionQueries Fashion-MNIST queries used for the recall curves (10,000 is the whole set)
- * @param ingestRows rows each ingest competitor writes (384 dims; a fifth of it at 1536 dims)
+ * @param ingestRows rows each ingest competitor writes (384 dims; half of it at 1536 dims; at most the synthetic row count)
  * @param threads client thread counts for the query comparison
  * @param seconds timed seconds per query configuration
  * @param warmup warm-up queries before each timed run
@@ -25,7 +25,7 @@ public record Scale(String name, int syntheticRows, int syntheticQueries, int fa
 				return new Scale(name, 5_000, 200, 5_000, 200, 2_000, new int[] { 1 }, 1.5, 50, new int[] { 10, 40, 200 },
 						new int[] { 1, 4, 16 });
 			case "default":
-				return new Scale(name, 100_000, 1_000, 60_000, 2_000, 50_000, new int[] { 1, 2, 4, 8 }, 5, 300,
+				return new Scale(name, 100_000, 1_000, 60_000, 2_000, 100_000, new int[] { 1, 2, 4, 8 }, 6, 300,
 						new int[] { 10, 20, 40, 80, 120, 200, 400 }, new int[] { 1, 2, 4, 8, 16, 32, 64 });
 			case "large":
 				return new Scale(name, 1_000_000, 1_000, 60_000, 10_000, 200_000, new int[] { 1, 2, 4, 8 }, 10, 500,

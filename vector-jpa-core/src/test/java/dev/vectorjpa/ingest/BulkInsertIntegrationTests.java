@@ -197,6 +197,25 @@ class BulkInsertIntegrationTests {
 		assertThat(this.products.existsById(good.id)).isFalse();
 	}
 
+	@Test
+	void anInvalidVectorAfterThousandsOfStreamedRowsWritesNothing() {
+		// assigned ids: one COPY streams the rows as they come, so most of them reached the server before the bad one
+		long before = this.products.count();
+		List<Product> batch = new ArrayList<>();
+		for (int i = 0; i < 20_000; i++) {
+			batch.add(product(UUID.randomUUID()));
+		}
+		batch.get(19_999).embedding = new float[] { 1, 2, Float.POSITIVE_INFINITY, 4 };
+		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
+			.isThrownBy(() -> this.products.bulkInsert(batch))
+			.withCauseExactlyInstanceOf(InvalidVectorException.class)
+			.withMessageStartingWith("Product.embedding: ");
+		assertThat(this.products.count()).isEqualTo(before);
+		batch.remove(19_999);
+		assertThat(this.products.bulkInsert(batch)).isEqualTo(19_999);
+		assertThat(this.products.count()).isEqualTo(before + 19_999);
+	}
+
 	private static Product product(UUID id) {
 		Product product = new Product();
 		product.id = id;

@@ -14,7 +14,7 @@ import dev.vectorjpa.benchmarks.data.GroundTruth;
 /**
  * Runs a {@link Searcher} from several client threads: a warm-up, then a timed loop that records every query's
  * latency (exact percentiles from the sorted samples), recall against the ground truth and, with one thread, the
- * Java heap allocated per query ({@code com.sun.management.ThreadMXBean#getThreadAllocatedBytes}).
+ * Java heap allocated and the client CPU time spent per query ({@code com.sun.management.ThreadMXBean}).
  */
 public final class LoadRunner {
 
@@ -43,6 +43,7 @@ public final class LoadRunner {
 		com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 		AtomicLong next = new AtomicLong();
 		AtomicLong allocated = new AtomicLong();
+		AtomicLong cpu = new AtomicLong();
 		AtomicReference<Throwable> failure = new AtomicReference<>();
 		long[][] latencies = new long[threads][];
 		int[] counts = new int[threads];
@@ -60,6 +61,7 @@ public final class LoadRunner {
 					start.await();
 					long end = window[0] + (long) (seconds * 1e9);
 					long before = mx.getCurrentThreadAllocatedBytes();
+					long cpuBefore = mx.getCurrentThreadCpuTime();
 					for (long q = next.getAndIncrement(); q < maxQueries && System.nanoTime() < end; q = next.getAndIncrement()) {
 						int query = (int) (q % queries.length);
 						long t0 = System.nanoTime();
@@ -72,6 +74,7 @@ public final class LoadRunner {
 						recall += this.truth.recall(this.dataset, query, rows, this.k);
 					}
 					allocated.addAndGet(mx.getCurrentThreadAllocatedBytes() - before);
+					cpu.addAndGet(mx.getCurrentThreadCpuTime() - cpuBefore);
 				}
 				catch (Throwable ex) {
 					failure.compareAndSet(null, ex);
@@ -106,10 +109,11 @@ public final class LoadRunner {
 		}
 		Arrays.sort(all);
 		Measurement m = Measurement.of(searcher.name(), threads, all, (window[1] - window[0]) / 1e9, recall,
-				allocated.get());
+				allocated.get(), cpu.get());
 		System.out.printf("    %-34s %d thr  %,8.0f qps  p50 %6.2f ms  p99 %6.2f ms  recall %.3f%s%n", m.name(), threads,
-				m.qps(), m.p50Millis(), m.p99Millis(), m.recall(),
-				(m.bytesPerQuery() >= 0) ? String.format("  %,d B/query", m.bytesPerQuery()) : "");
+				m.qps(), m.p50Millis(), m.p99Millis(), m.recall(), (m.bytesPerQuery() >= 0)
+						? String.format("  %,d B/query  %,.0f µs client CPU/query", m.bytesPerQuery(), m.cpuMicrosPerQuery())
+						: "");
 		return m;
 	}
 

@@ -160,7 +160,10 @@ public final class NearestQueryExecutor {
 			// round trip of a read-only transaction on the hot path.
 			EntityManager shortLived = this.entityManager.getEntityManagerFactory().createEntityManager();
 			try {
-				return work.apply(shortLived.unwrap(Session.class));
+				Session session = shortLived.unwrap(Session.class);
+				// its entities are detached on return: no dirty-checking snapshot (a copy of every vector) is needed
+				session.setDefaultReadOnly(true);
+				return work.apply(session);
 			}
 			finally {
 				shortLived.close();

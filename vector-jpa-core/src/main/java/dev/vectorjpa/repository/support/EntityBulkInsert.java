@@ -29,9 +29,12 @@ import org.apache.commons.logging.LogFactory;
 import org.hibernate.Session;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.generator.Assigned;
 import org.hibernate.generator.BeforeExecutionGenerator;
 import org.hibernate.generator.EventType;
 import org.hibernate.generator.Generator;
+import org.hibernate.id.UUIDGenerator;
+import org.hibernate.id.uuid.UuidGenerator;
 import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
 import org.hibernate.metamodel.mapping.SelectableMapping;
@@ -46,7 +49,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * of the current transaction, in constant memory. Columns come from Hibernate's runtime metamodel (every insertable
  * column, embeddables and to-one foreign keys included); each column's binary encoder is chosen from its real type in
  * the catalog on first use. Vectors are validated row by row before they are written; any failure cancels the COPY,
- * so nothing of the call is written.
+ * so nothing of the call is written. With ids that need no database (assigned, UUID) one COPY streams every row;
+ * with sequence ids, rows go in chunks whose ids are generated before the chunk's COPY starts.
  *
  * @param <T> the entity type
  */
@@ -171,16 +175,28 @@ final class EntityBulkInsert<T> {
 			for (Column column : this.columns) {
 				quoted.add(column.expression());
 			}
-			// Rows go in chunks: ids (a sequence generator queries the database, which cannot happen on a connection
-			// in COPY mode) and checks are done for a whole chunk before its COPY starts; memory stays bounded.
+			Iterator<? extends T> iterator = entities.iterator();
+			if (!needsDatabaseForIds(generator)) {
+				// Ids are assigned or generated in memory: one COPY streams every row as it is prepared, so the client
+				// prepares the next rows while the server stores the previous ones.
+				try (PgCopyWriter writer = PgCopyWriter.open(connection, this.table, quoted)) {
+					writer.onProgress(PROGRESS_INTERVAL, (rows) -> logger.info("bulkInsert into " + this.table + ": "
+							+ rows + " rows written"));
+					Object[] values = new Object[this.columns.size()];
+					while (iterator.hasNext()) {
+						row(next(iterator, writer.rowsWritten()), implementor, generator, domain, values);
+						writeRow(writer, encoders, values);
+					}
+					written[0] = writer.finish();
+				}
+				return;
+			}
+			// A sequence generator queries the database, which cannot happen on a connection in COPY mode: rows go in
+			// chunks whose ids and checks are done before the chunk's COPY starts; memory stays bounded.
 			Object[][] chunk = new Object[CHUNK_SIZE][];
 			int size = 0;
-			Iterator<? extends T> iterator = entities.iterator();
 			while (iterator.hasNext()) {
-				T entity = iterator.next();
-				if (entity == null) {
-					throw new IllegalArgumentException("bulkInsert got a null entity at position " + (written[0] + size));
-				}
+				T entity = next(iterator, written[0] + size);
 				Object[] values = (chunk[size] != null) ? chunk[size] : new Object[this.columns.size()];
 				row(entity, implementor, generator, domain, values);
 				chunk[size++] = values;
@@ -204,12 +220,7 @@ final class EntityBulkInsert<T> {
 			int size, long before) throws SQLException {
 		try (PgCopyWriter writer = PgCopyWriter.open(connection, this.table, quoted)) {
 			for (int row = 0; row < size; row++) {
-				Object[] values = chunk[row];
-				writer.startRow();
-				for (int i = 0; i < values.length; i++) {
-					encoders.get(i).write(writer, values[i]);
-				}
-				writer.endRow();
+				writeRow(writer, encoders, chunk[row]);
 			}
 			long rows = writer.finish();
 			if ((before + rows) / PROGRESS_INTERVAL > before / PROGRESS_INTERVAL) {
@@ -217,6 +228,29 @@ final class EntityBulkInsert<T> {
 			}
 			return rows;
 		}
+	}
+
+	private static void writeRow(PgCopyWriter writer, List<CopyColumnEncoder> encoders, Object[] values)
+			throws SQLException {
+		writer.startRow();
+		for (int i = 0; i < values.length; i++) {
+			encoders.get(i).write(writer, values[i]);
+		}
+		writer.endRow();
+	}
+
+	private T next(Iterator<? extends T> iterator, long position) {
+		T entity = iterator.next();
+		if (entity == null) {
+			throw new IllegalArgumentException("bulkInsert got a null entity at position " + position);
+		}
+		return entity;
+	}
+
+	/** Whether generating an id may query the database (a sequence, a table, a custom generator). */
+	private static boolean needsDatabaseForIds(@Nullable Generator generator) {
+		return !(generator == null || generator instanceof Assigned || generator instanceof org.hibernate.id.Assigned
+				|| generator instanceof UuidGenerator || generator instanceof UUIDGenerator);
 	}
 
 	private void row(T entity, SharedSessionContractImplementor session, Generator generator, @Nullable String domain,
