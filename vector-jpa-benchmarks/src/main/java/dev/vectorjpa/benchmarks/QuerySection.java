@@ -40,7 +40,9 @@ final class QuerySection {
 				+ Report.number(ctx.scale.seconds() / ROUNDS, 1) + " s interleaved with the other competitors' (so that a "
 				+ "drift of the shared machine spreads over all of them); latency percentiles "
 				+ "are exact (every query timed); B/query is Java heap allocated per query on the client "
-				+ "(single thread, `ThreadMXBean#getThreadAllocatedBytes`). *raw JDBC (hand-written)* is the obvious "
+				+ "(single thread, `ThreadMXBean#getThreadAllocatedBytes`), client CPU µs/query the CPU time of the calling "
+				+ "thread per query (single thread, `ThreadMXBean#getCurrentThreadCpuTime`: far less noisy than QPS on a "
+				+ "shared 2-core machine, it isolates what the client library costs). *raw JDBC (hand-written)* is the obvious "
 				+ "prepared statement; *raw JDBC (same SQL as vector-jpa)* replays, through plain JDBC, the very statement "
 				+ "vector-jpa was captured sending (same text, same parameter bindings, same `SET LOCAL`s), reading every "
 				+ "column: it is the ceiling the `findNearest` target is measured against.");
@@ -112,7 +114,7 @@ final class QuerySection {
 			report.paragraph("vector-jpa `findNearest`: " + ctx.ours.unavailableReason() + ".");
 		}
 		List<String> headers = new ArrayList<>(List.of("competitor", "threads", "QPS", "p50 ms", "p99 ms", "recall@10",
-				"B/query", "QPS vs " + raw.name()));
+				"B/query", "client CPU µs/query", "QPS vs " + raw.name()));
 		List<List<String>> rows = new ArrayList<>();
 		for (Map.Entry<String, Map<Integer, Measurement>> e : results.entrySet()) {
 			for (Measurement m : e.getValue().values()) {
@@ -120,6 +122,7 @@ final class QuerySection {
 				rows.add(List.of(m.name(), String.valueOf(m.threads()), Report.number(m.qps(), 0),
 						Report.number(m.p50Millis(), 2), Report.number(m.p99Millis(), 2), Report.number(m.recall(), 3),
 						(m.bytesPerQuery() >= 0) ? Report.number(m.bytesPerQuery(), 0) : "",
+						(m.cpuMicrosPerQuery() >= 0) ? Report.number(m.cpuMicrosPerQuery(), 0) : "",
 						Report.ratio(m.qps(), base.qps())));
 			}
 		}
@@ -133,9 +136,12 @@ final class QuerySection {
 					ReadingSection.target(target, (ours == null) ? "findNearest not yet available" : "not run at this scale", null);
 				}
 				else {
-					ReadingSection.target(target, Report.ratio(o.qps(), base.qps()) + " (recall " + Report.number(o.recall(), 3)
-							+ " vs " + Report.number(base.recall(), 3) + "; " + Report.number(o.bytesPerQuery(), 0)
-							+ " vs " + Report.number(base.bytesPerQuery(), 0) + " B/query)", o.qps() / base.qps() >= 0.9);
+					String client = (threads == 1) ? "; client CPU " + Report.number(o.cpuMicrosPerQuery(), 0) + " vs "
+							+ Report.number(base.cpuMicrosPerQuery(), 0) + " µs/query, " + Report.number(o.bytesPerQuery(), 0)
+							+ " vs " + Report.number(base.bytesPerQuery(), 0) + " B/query" : "";
+					ReadingSection.target(target, Report.ratio(o.qps(), base.qps()) + " (" + Report.number(o.qps(), 0) + " vs "
+							+ Report.number(base.qps(), 0) + " QPS; recall " + Report.number(o.recall(), 3) + " vs "
+							+ Report.number(base.recall(), 3) + client + ")", o.qps() / base.qps() >= 0.9);
 				}
 			}
 		}

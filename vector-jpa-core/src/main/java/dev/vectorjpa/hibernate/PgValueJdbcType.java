@@ -58,6 +58,12 @@ abstract class PgValueJdbcType<V> implements JdbcType {
 	/** The value of the server's text form. */
 	abstract V parse(String text);
 
+	/** Reads column {@code index} of the current row (null for SQL NULL); by default parses its text. */
+	@Nullable V read(ResultSet rs, int index) throws SQLException {
+		String text = rs.getString(index);
+		return (text != null) ? parse(text) : null;
+	}
+
 	@Override
 	public int getJdbcTypeCode() {
 		return Types.OTHER;
@@ -127,7 +133,8 @@ abstract class PgValueJdbcType<V> implements JdbcType {
 
 			@Override
 			protected @Nullable X doExtract(ResultSet rs, int index, WrapperOptions options) throws SQLException {
-				return wrap(javaType, rs.getString(index), options);
+				V value = read(rs, index);
+				return (value != null) ? javaType.wrap(value, options) : null;
 			}
 
 			@Override

@@ -1,6 +1,9 @@
 package dev.vectorjpa.hibernate;
 
+import java.nio.charset.StandardCharsets;
+
 import dev.vectorjpa.mapping.SparseVector;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses pgvector's text output ({@code [1,2.5,-3e-05]}, {@code {1:1.5,3:2}/5}) without regular expressions, splitting
@@ -30,9 +33,22 @@ public final class VectorTextParser {
 	 * @throws IllegalArgumentException when the text is not such a literal
 	 */
 	public static float[] parseVector(String text) {
-		int length = text.length();
-		if (length < 2 || text.charAt(0) != '[' || text.charAt(length - 1) != ']') {
-			throw notA("vector", text);
+		return parseVector(text.getBytes(StandardCharsets.ISO_8859_1), text);
+	}
+
+	/**
+	 * Parses a dense vector literal given as the bytes the server sent (pgjdbc's {@code ResultSet#getBytes} of a text
+	 * column): no {@code String} is decoded at all.
+	 * @throws IllegalArgumentException when the bytes are not such a literal
+	 */
+	public static float[] parseVector(byte[] text) {
+		return parseVector(text, null);
+	}
+
+	private static float[] parseVector(byte[] text, @Nullable String original) {
+		int length = text.length;
+		if (length < 2 || text[0] != '[' || text[length - 1] != ']') {
+			throw notA("vector", text, original);
 		}
 		int end = length - 1;
 		if (end == 1) {
@@ -40,15 +56,18 @@ public final class VectorTextParser {
 		}
 		int count = 1;
 		for (int i = 1; i < end; i++) {
-			if (text.charAt(i) == ',') {
+			if (text[i] == ',') {
 				count++;
 			}
 		}
 		float[] values = new float[count];
 		int start = 1;
 		for (int n = 0; n < count; n++) {
-			int comma = (n == count - 1) ? end : text.indexOf(',', start);
-			values[n] = parseFloat(text, start, comma);
+			int comma = start;
+			while (comma < end && text[comma] != ',') {
+				comma++;
+			}
+			values[n] = parseFloat(text, start, comma, original);
 			start = comma + 1;
 		}
 		return values;
@@ -80,6 +99,7 @@ public final class VectorTextParser {
 		}
 		int[] indices = new int[count];
 		float[] values = new float[count];
+		byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
 		int start = 1;
 		for (int n = 0; n < count; n++) {
 			int colon = text.indexOf(':', start);
@@ -93,7 +113,7 @@ public final class VectorTextParser {
 			catch (NumberFormatException ex) {
 				throw notA("sparsevec", text);
 			}
-			values[n] = parseFloat(text, colon + 1, comma);
+			values[n] = parseFloat(bytes, colon + 1, comma, text);
 			start = comma + 1;
 		}
 		return SparseVector.of(dimensions, indices, values);
@@ -104,12 +124,23 @@ public final class VectorTextParser {
 	 * @throws NumberFormatException when it is not a number
 	 */
 	public static float parseFloat(String text, int start, int end) {
+		return parseFloat(text.substring(start, end).getBytes(StandardCharsets.ISO_8859_1), 0, end - start,
+				text.substring(start, end));
+	}
+
+	/**
+	 * Parses the ASCII decimal number in {@code text[start, end)}; where the fast path does not apply,
+	 * {@code Float.parseFloat} of {@code original} (the same characters, when the bytes came from a string) or of the
+	 * bytes decides.
+	 */
+	private static float parseFloat(byte[] text, int start, int end, @Nullable String original) {
 		int i = start;
 		if (i >= end) {
-			throw new NumberFormatException("Empty number in '" + text + "'");
+			throw new NumberFormatException("Empty number in '" + ((original != null) ? original
+					: new String(text, StandardCharsets.ISO_8859_1)) + "'");
 		}
 		boolean negative = false;
-		char c = text.charAt(i);
+		int c = text[i];
 		if (c == '-' || c == '+') {
 			negative = (c == '-');
 			i++;
@@ -120,7 +151,7 @@ public final class VectorTextParser {
 		int digits = 0;
 		boolean exact = true;
 		for (; i < end; i++) {
-			c = text.charAt(i);
+			c = text[i];
 			if (c < '0' || c > '9') {
 				break;
 			}
@@ -135,9 +166,9 @@ public final class VectorTextParser {
 				exact = false;
 			}
 		}
-		if (i < end && text.charAt(i) == '.') {
+		if (i < end && text[i] == '.') {
 			for (i++; i < end; i++) {
-				c = text.charAt(i);
+				c = text[i];
 				if (c < '0' || c > '9') {
 					break;
 				}
@@ -155,19 +186,19 @@ public final class VectorTextParser {
 			}
 		}
 		if (digits == 0) {
-			return fallback(text, start, end);
+			return fallback(text, start, end, original);
 		}
-		if (i < end && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+		if (i < end && (text[i] == 'e' || text[i] == 'E')) {
 			i++;
 			boolean negativeExponent = false;
-			if (i < end && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
-				negativeExponent = (text.charAt(i) == '-');
+			if (i < end && (text[i] == '-' || text[i] == '+')) {
+				negativeExponent = (text[i] == '-');
 				i++;
 			}
 			int exponentDigits = 0;
 			int value = 0;
 			for (; i < end; i++) {
-				c = text.charAt(i);
+				c = text[i];
 				if (c < '0' || c > '9') {
 					break;
 				}
@@ -177,24 +208,24 @@ public final class VectorTextParser {
 				}
 			}
 			if (exponentDigits == 0) {
-				return fallback(text, start, end);
+				return fallback(text, start, end, original);
 			}
 			exponent += negativeExponent ? -value : value;
 		}
 		if (i != end || !exact) {
-			return fallback(text, start, end);
+			return fallback(text, start, end, original);
 		}
 		if (significand == 0) {
 			return negative ? -0.0f : 0.0f;
 		}
 		if (significand >= MAX_EXACT_SIGNIFICAND || exponent < -22 || exponent > 22) {
-			return fallback(text, start, end);
+			return fallback(text, start, end, original);
 		}
 		double value = (exponent < 0) ? significand / POWERS_OF_TEN[-exponent]
 				: significand * POWERS_OF_TEN[exponent];
 		float rounded = (float) value;
 		if (Float.isInfinite(rounded) || isFloatMidpoint(value, rounded)) {
-			return fallback(text, start, end);
+			return fallback(text, start, end, original);
 		}
 		return negative ? -rounded : rounded;
 	}
@@ -208,8 +239,15 @@ public final class VectorTextParser {
 		return ((double) rounded + (double) neighbour) * 0.5 == value;
 	}
 
-	private static float fallback(String text, int start, int end) {
-		return Float.parseFloat(text.substring(start, end));
+	private static float fallback(byte[] text, int start, int end, @Nullable String original) {
+		// original holds exactly the characters of the bytes when they came from a string (1 byte per char)
+		String number = (original != null && original.length() == text.length) ? original.substring(start, end)
+				: (original != null) ? original : new String(text, start, end - start, StandardCharsets.ISO_8859_1);
+		return Float.parseFloat(number);
+	}
+
+	private static IllegalArgumentException notA(String type, byte[] text, @Nullable String original) {
+		return notA(type, (original != null) ? original : new String(text, StandardCharsets.ISO_8859_1));
 	}
 
 	private static IllegalArgumentException notA(String type, String text) {

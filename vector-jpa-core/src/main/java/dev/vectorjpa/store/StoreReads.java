@@ -65,7 +65,7 @@ final class StoreReads {
 			try (ResultSet rs = select.executeQuery()) {
 				while (rs.next()) {
 					Object id = id(rs);
-					String vector = rs.getString(2);
+					byte[] vector = rs.getBytes(2);
 					float[] values = (vector != null) ? VectorTextParser.parseVector(vector) : new float[0];
 					found.put(id, new StoredVector(id, values,
 							includeMetadata ? JsonValues.readMap(rs.getString(3)) : null));

@@ -1,6 +1,7 @@
 package dev.vectorjpa.hibernate;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Random;
 
@@ -70,6 +71,9 @@ class VectorTextParserUnitTests {
 		assertThat(VectorTextParser.parseVector("[1,2.5,-3e-05]")).containsExactly(1f, 2.5f, -3e-05f);
 		assertThat(VectorTextParser.parseVector("[0.1]")).containsExactly(0.1f);
 		assertThat(VectorTextParser.parseVector("[]")).isEmpty();
+		assertThat(VectorTextParser.parseVector("[1,2.5,-3e-05]".getBytes(StandardCharsets.US_ASCII)))
+			.containsExactly(1f, 2.5f, -3e-05f);
+		assertThat(VectorTextParser.parseVector("[]".getBytes(StandardCharsets.US_ASCII))).isEmpty();
 	}
 
 	@Test
@@ -85,6 +89,12 @@ class VectorTextParserUnitTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> VectorTextParser.parseVector("1,2"))
 			.withMessage("Not a vector literal: '1,2'");
 		assertThatIllegalArgumentException().isThrownBy(() -> VectorTextParser.parseVector("[1,x]"));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> VectorTextParser.parseVector("{1,2}".getBytes(StandardCharsets.US_ASCII)))
+			.withMessage("Not a vector literal: '{1,2}'");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> VectorTextParser.parseVector("[1,,2]".getBytes(StandardCharsets.US_ASCII)))
+			.withMessage("Empty number in '[1,,2]'");
 		assertThatIllegalArgumentException().isThrownBy(() -> VectorTextParser.parseSparseVector("{1:2}"))
 			.withMessage("Not a sparsevec literal: '{1:2}'");
 	}
@@ -95,6 +105,12 @@ class VectorTextParserUnitTests {
 		int actual = Float.floatToRawIntBits(VectorTextParser.parseFloat(literal, 1, literal.length() - 1));
 		if (actual != expected) {
 			assertThat(actual).as(text).isEqualTo(expected);
+		}
+		// the bytes pgjdbc hands out for a text column
+		int fromBytes = Float.floatToRawIntBits(
+				VectorTextParser.parseVector(literal.getBytes(StandardCharsets.US_ASCII))[0]);
+		if (fromBytes != expected) {
+			assertThat(fromBytes).as(text + " from bytes").isEqualTo(expected);
 		}
 	}
 
