@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.vectorjpa.hibernate.VectorTextParser;
+import dev.vectorjpa.hibernate.PgVectorJdbcType;
 import dev.vectorjpa.jdbc.JsonValues;
 import org.postgresql.util.PGobject;
 
@@ -65,8 +65,8 @@ final class StoreReads {
 			try (ResultSet rs = select.executeQuery()) {
 				while (rs.next()) {
 					Object id = id(rs);
-					byte[] vector = rs.getBytes(2);
-					float[] values = (vector != null) ? VectorTextParser.parseVector(vector) : new float[0];
+					float[] vector = PgVectorJdbcType.readVector(rs, 2);
+					float[] values = (vector != null) ? vector : new float[0];
 					found.put(id, new StoredVector(id, values,
 							includeMetadata ? JsonValues.readMap(rs.getString(3)) : null));
 				}

@@ -73,6 +73,31 @@ class PgVectorExtensionIntegrationTests {
 	}
 
 	@Test
+	void validatorAdvisesInlineStorageForVectorsOverTheToastThreshold(TestSchema schema) throws Exception {
+		// 8 + 4 * 498 = 2000 bytes: the largest vector(n) left alone; with a row header, larger ones are TOASTed
+		schema.execute("CREATE TABLE wide (id int PRIMARY KEY, small vector(498), large vector(499), half halfvec(1100), "
+				+ "inline vector(784))", "ALTER TABLE wide ALTER COLUMN inline SET STORAGE PLAIN");
+		try (Connection connection = schema.connect()) {
+			List<String> advice = PgVectorSchemaValidator.validate(connection,
+					List.of(new ExpectedColumn("Wide.small", "wide", "small", VectorType.VECTOR, 498),
+							new ExpectedColumn("Wide.large", "wide", "large", VectorType.VECTOR, 499),
+							new ExpectedColumn("Wide.half", "wide", "half", VectorType.HALFVEC, 1100),
+							new ExpectedColumn("Wide.inline", "wide", "inline", VectorType.VECTOR, 784)),
+					Map.of());
+			assertThat(advice).containsExactly("Wide.large: vector(499) values take 2004 bytes and are stored out of "
+					+ "line (TOAST). PostgreSQL's planner does not count TOAST reads in scan costs, so it may prefer an "
+					+ "exact scan to the vector index (e.g. from hnsw.ef_search = 120 on 60,000 rows of 784 dimensions), "
+					+ "and every read detoasts. Store them inline: ALTER TABLE wide ALTER COLUMN large SET STORAGE PLAIN "
+					+ "(rows written before keep their storage until the table is rewritten, e.g. VACUUM FULL wide)",
+					"Wide.half: halfvec(1100) values take 2208 bytes and are stored out of line (TOAST). PostgreSQL's "
+							+ "planner does not count TOAST reads in scan costs, so it may prefer an exact scan to the "
+							+ "vector index (e.g. from hnsw.ef_search = 120 on 60,000 rows of 784 dimensions), and every "
+							+ "read detoasts. Store them inline: ALTER TABLE wide ALTER COLUMN half SET STORAGE PLAIN (rows "
+							+ "written before keep their storage until the table is rewritten, e.g. VACUUM FULL wide)");
+		}
+	}
+
+	@Test
 	void validatorListsEveryProblemInOneMessage(TestSchema schema) throws Exception {
 		schema.execute("CREATE TABLE wrong_dimension (id int PRIMARY KEY, embedding vector(5))",
 				"CREATE TABLE wrong_type (id int PRIMARY KEY, embedding real[])",
