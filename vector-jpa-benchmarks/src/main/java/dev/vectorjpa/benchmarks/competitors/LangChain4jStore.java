@@ -55,7 +55,7 @@ public final class LangChain4jStore implements Ingester, Searcher {
 
 	private PgVectorEmbeddingStore store(Dataset dataset, boolean create) {
 		return PgVectorEmbeddingStore.datasourceBuilder()
-			.datasource(this.db.dataSource())
+			.datasource(this.db.isolatedDataSource("langchain4j"))
 			.table(this.table)
 			.dimension(dataset.dimensions())
 			.createTable(create)

@@ -58,7 +58,8 @@ public final class SpringAiStore implements Ingester, Searcher {
 	}
 
 	private PgVectorStore store(boolean initialize) {
-		PgVectorStore built = PgVectorStore.builder(new JdbcTemplate(this.db.dataSource()), new StubEmbeddingModel(this.dataset))
+		JdbcTemplate jdbc = new JdbcTemplate(this.db.isolatedDataSource("spring-ai"));
+		PgVectorStore built = PgVectorStore.builder(jdbc, new StubEmbeddingModel(this.dataset))
 			.schemaName(BenchDatabase.SCHEMA)
 			.vectorTableName(this.table)
 			.dimensions(this.dataset.dimensions())

@@ -5,7 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -25,6 +27,10 @@ public final class BenchDatabase implements AutoCloseable {
 
 	private final SqlCapture dataSource;
 
+	private final int poolSize;
+
+	private final Map<String, SqlCapture> isolated = new LinkedHashMap<>();
+
 	/** Connects to {@code jdbcUrl} (a {@code jdbc:postgresql:} URL) and (re)creates the benchmark schema's search path. */
 	public BenchDatabase(String jdbcUrl, int poolSize) throws SQLException {
 		this.jdbcUrl = jdbcUrl;
@@ -32,16 +38,30 @@ public final class BenchDatabase implements AutoCloseable {
 			s.execute("CREATE EXTENSION IF NOT EXISTS vector");
 			s.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
 		}
+		this.poolSize = poolSize;
+		this.pool = pool("bench");
+		this.dataSource = new SqlCapture(this.pool);
+	}
+
+	private HikariDataSource pool(String name) {
 		HikariConfig config = new HikariConfig();
-		config.setJdbcUrl(withSchema(jdbcUrl));
-		config.setMaximumPoolSize(poolSize);
-		config.setMinimumIdle(poolSize);
+		config.setJdbcUrl(withSchema(this.jdbcUrl));
+		config.setMaximumPoolSize(this.poolSize);
+		config.setMinimumIdle(this.poolSize);
 		config.setAutoCommit(true);
-		config.setPoolName("bench");
+		config.setPoolName(name);
 		// Batched inserts are rewritten into multi-row INSERTs: the tuned JDBC setting the JPA baseline asks for.
 		config.addDataSourceProperty("reWriteBatchedInserts", "true");
-		this.pool = new HikariDataSource(config);
-		this.dataSource = new SqlCapture(this.pool);
+		return new HikariDataSource(config);
+	}
+
+	/**
+	 * A pool of its own for a client that changes its connections: LangChain4j registers pgvector-java's types on
+	 * every connection it uses ({@code PGvector.addVectorType}), after which pgjdbc receives vectors in binary on
+	 * server-prepared statements. On the shared pool that would change how every other client reads vectors.
+	 */
+	public synchronized SqlCapture isolatedDataSource(String name) {
+		return this.isolated.computeIfAbsent(name, (key) -> new SqlCapture(pool("bench-" + key)));
 	}
 
 	private static String withSchema(String url) {
@@ -92,6 +112,14 @@ public final class BenchDatabase implements AutoCloseable {
 
 	@Override
 	public void close() {
+		for (SqlCapture isolated : this.isolated.values()) {
+			try {
+				isolated.unwrap(HikariDataSource.class).close();
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
 		this.pool.close();
 	}
 
