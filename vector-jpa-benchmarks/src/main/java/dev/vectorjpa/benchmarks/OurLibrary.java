@@ -29,6 +29,14 @@ public interface OurLibrary extends AutoCloseable {
 	/** The derived {@code findNearestByCategory(query, category, k, options)} over the 384-dim table, or {@code null}. */
 	@Nullable Searcher filteredSearcher(String category, SearchOptions options);
 
+	/**
+	 * {@code findNearest(query, k)} with {@code vector-jpa.binary-transfer=true}, on a pool of its own (the setting
+	 * changes the connections it uses), or {@code null}.
+	 */
+	default @Nullable Searcher binaryTransferSearcher(Dataset dataset) {
+		return null;
+	}
+
 	@Override
 	void close();
 

@@ -45,7 +45,10 @@ final class QuerySection {
 				+ "shared 2-core machine, it isolates what the client library costs). *raw JDBC (hand-written)* is the obvious "
 				+ "prepared statement; *raw JDBC (same SQL as vector-jpa)* replays, through plain JDBC, the very statement "
 				+ "vector-jpa was captured sending (same text, same parameter bindings, same `SET LOCAL`s), reading every "
-				+ "column: it is the ceiling the `findNearest` target is measured against.");
+				+ "column: it is the ceiling the `findNearest` target is measured against. *vector-jpa findNearest (binary "
+				+ "transfer)* is the same call with the opt-in `vector-jpa.binary-transfer=true` (vectors arrive in "
+				+ "pgvector's binary form), on a pool of its own; LangChain4j and Spring AI also get pools of their own, "
+				+ "because LangChain4j switches the connections it uses to binary transfer too.");
 		report.code("sh", ctx.command + " --only query");
 		for (String name : new String[] { "s384", "s1536" }) {
 			Dataset dataset = ctx.datasets.get(name);
@@ -78,6 +81,11 @@ final class QuerySection {
 		}
 		if (ours != null) {
 			searchers.add(ours);
+			// the same API with vector-jpa.binary-transfer=true, on a pool of its own
+			Searcher binary = ctx.ours.binaryTransferSearcher(dataset);
+			if (binary != null) {
+				searchers.add(binary);
+			}
 		}
 		if (dataset.dimensions() == 384) {
 			searchers.add(new SpringDataJpaSearcher(ctx.competitors.springDataDocuments()));

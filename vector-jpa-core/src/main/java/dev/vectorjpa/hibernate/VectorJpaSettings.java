@@ -38,7 +38,22 @@ public final class VectorJpaSettings {
 	 */
 	public static final String DOMAIN_ROW_LEVEL_SECURITY = "vector-jpa.domain-row-level-security";
 
+	/**
+	 * Whether vector-jpa's searches switch the connections they run on to binary vector transfer ({@code Boolean},
+	 * default {@code false}): pgvector-java's {@code PGvector.addVectorType} is called once per physical connection,
+	 * after which pgjdbc receives {@code vector} columns of server-prepared statements in pgvector's binary form
+	 * instead of text (no formatting on the server, no parsing on the client). It changes those pooled connections for
+	 * all code: {@code getObject} of a vector column then returns a {@code PGvector}.
+	 */
+	public static final String BINARY_TRANSFER = "vector-jpa.binary-transfer";
+
 	private VectorJpaSettings() {
+	}
+
+	/** Whether {@link #BINARY_TRANSFER} is on in {@code settings}. */
+	public static boolean binaryTransfer(Map<String, ?> settings) {
+		Object value = settings.get(BINARY_TRANSFER);
+		return value != null && Boolean.parseBoolean(value.toString().trim());
 	}
 
 	/**

@@ -5,11 +5,13 @@ import java.util.Properties;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.vectorjpa.hibernate.VectorJpaSettings;
 import dev.vectorjpa.repository.EnableVectorRepositories;
 import dev.vectorjpa.test.TestSchema;
 import jakarta.persistence.EntityManagerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 import org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes;
@@ -32,7 +34,7 @@ class IngestTestConfiguration {
 	}
 
 	@Bean
-	LocalContainerEntityManagerFactoryBean entityManagerFactory(DataSource dataSource) {
+	LocalContainerEntityManagerFactoryBean entityManagerFactory(DataSource dataSource, Environment environment) {
 		LocalContainerEntityManagerFactoryBean factory = new LocalContainerEntityManagerFactoryBean();
 		factory.setDataSource(dataSource);
 		factory.setJpaVendorAdapter(new HibernateJpaVendorAdapter());
@@ -40,6 +42,11 @@ class IngestTestConfiguration {
 				IdentityNote.class.getName(), Passage.class.getName()));
 		Properties properties = new Properties();
 		properties.setProperty("hibernate.hbm2ddl.auto", "create-drop");
+		// a test may switch binary vector transfer on through the context's environment
+		String binaryTransfer = environment.getProperty(VectorJpaSettings.BINARY_TRANSFER);
+		if (binaryTransfer != null) {
+			properties.setProperty(VectorJpaSettings.BINARY_TRANSFER, binaryTransfer);
+		}
 		factory.setJpaProperties(properties);
 		return factory;
 	}

@@ -73,6 +73,7 @@ public final class VectorJpaAutoConfiguration {
 			}
 			hibernateProperties.putIfAbsent(VectorJpaSettings.DOMAIN_ROW_LEVEL_SECURITY,
 					properties.isDomainRowLevelSecurity());
+			hibernateProperties.putIfAbsent(VectorJpaSettings.BINARY_TRANSFER, properties.isBinaryTransfer());
 		};
 	}
 

@@ -56,6 +56,14 @@ public class VectorJpaProperties {
 	 */
 	private boolean validateSchema = true;
 
+	/**
+	 * Whether searches switch the pooled connections they use to binary vector transfer (pgvector-java's
+	 * PGvector.addVectorType, once per connection): vector columns then arrive in pgvector's binary form instead of
+	 * text, which saves formatting and parsing. Off by default because it changes those connections for all code:
+	 * getObject of a vector column then returns a PGvector.
+	 */
+	private boolean binaryTransfer;
+
 	private final Index index = new Index();
 
 	private final Search search = new Search();
@@ -116,6 +124,14 @@ public class VectorJpaProperties {
 
 	public void setValidateSchema(boolean validateSchema) {
 		this.validateSchema = validateSchema;
+	}
+
+	public boolean isBinaryTransfer() {
+		return this.binaryTransfer;
+	}
+
+	public void setBinaryTransfer(boolean binaryTransfer) {
+		this.binaryTransfer = binaryTransfer;
 	}
 
 	public Index getIndex() {

@@ -154,6 +154,21 @@ class VectorJpaAutoConfigurationTests {
 	}
 
 	@Test
+	void hibernatePropertiesCustomizerPassesBinaryTransferOffByDefault() {
+		this.contextRunner.run((context) -> {
+			Map<String, Object> hibernateProperties = new HashMap<>();
+			context.getBean(HibernatePropertiesCustomizer.class).customize(hibernateProperties);
+			assertThat(VectorJpaSettings.binaryTransfer(hibernateProperties)).isFalse();
+		});
+		this.contextRunner.withPropertyValues("vector-jpa.binary-transfer=true").run((context) -> {
+			Map<String, Object> hibernateProperties = new HashMap<>();
+			context.getBean(HibernatePropertiesCustomizer.class).customize(hibernateProperties);
+			assertThat(hibernateProperties).containsEntry(VectorJpaSettings.BINARY_TRANSFER, true);
+			assertThat(VectorJpaSettings.binaryTransfer(hibernateProperties)).isTrue();
+		});
+	}
+
+	@Test
 	void hibernatePropertiesCustomizerHandsTheDomainResolverAndRowLevelSecurityToHibernate() {
 		this.contextRunner.withPropertyValues("vector-jpa.domain=acme", "vector-jpa.domain-row-level-security=true")
 			.run((context) -> {

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManagerFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 import org.springframework.orm.jpa.vendor.HibernateJpaVendorAdapter;
@@ -15,6 +16,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.EnableTransactionManagement;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.vectorjpa.hibernate.VectorJpaSettings;
 import dev.vectorjpa.repository.EnableVectorRepositories;
 
 /** Plain Spring (no Boot) with vector-jpa repositories over the benchmark tables, on the shared pool. */
@@ -24,7 +26,7 @@ import dev.vectorjpa.repository.EnableVectorRepositories;
 public class OursJpaConfiguration {
 
 	@Bean
-	LocalContainerEntityManagerFactoryBean entityManagerFactory(DataSource dataSource) {
+	LocalContainerEntityManagerFactoryBean entityManagerFactory(DataSource dataSource, Environment environment) {
 		LocalContainerEntityManagerFactoryBean factory = new LocalContainerEntityManagerFactoryBean();
 		factory.setDataSource(dataSource);
 		factory.setPackagesToScan(OursJpaConfiguration.class.getPackageName());
@@ -32,6 +34,8 @@ public class OursJpaConfiguration {
 		factory.setPersistenceUnitName("vector-jpa");
 		Properties properties = new Properties();
 		properties.setProperty("hibernate.hbm2ddl.auto", "none");
+		properties.setProperty(VectorJpaSettings.BINARY_TRANSFER,
+				environment.getProperty(VectorJpaSettings.BINARY_TRANSFER, "false"));
 		factory.setJpaProperties(properties);
 		return factory;
 	}

@@ -2,10 +2,13 @@ package dev.vectorjpa.benchmarks.ours;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.vectorjpa.benchmarks.OurLibrary;
@@ -13,6 +16,7 @@ import dev.vectorjpa.benchmarks.data.Dataset;
 import dev.vectorjpa.benchmarks.db.BenchDatabase;
 import dev.vectorjpa.benchmarks.run.Ingester;
 import dev.vectorjpa.benchmarks.run.Searcher;
+import dev.vectorjpa.hibernate.VectorJpaSettings;
 import dev.vectorjpa.repository.Nearest;
 import dev.vectorjpa.repository.SearchOptions;
 import dev.vectorjpa.repository.VectorRepository;
@@ -31,11 +35,29 @@ public final class VectorJpaLibrary implements OurLibrary {
 
 	private final String bulkInsertReason;
 
+	private @Nullable VectorJpaLibrary binaryTransfer;
+
+	private final String searcherName;
+
 	/** Starts the context. */
 	public VectorJpaLibrary(BenchDatabase db) {
+		this(db, false);
+	}
+
+	private VectorJpaLibrary(BenchDatabase db, boolean binaryTransfer) {
 		this.db = db;
+		this.searcherName = binaryTransfer ? "vector-jpa findNearest (binary transfer)" : "vector-jpa findNearest";
 		this.context = new AnnotationConfigApplicationContext();
-		this.context.registerBean("dataSource", javax.sql.DataSource.class, db::dataSource);
+		if (binaryTransfer) {
+			this.context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("binary", Map.of(VectorJpaSettings.BINARY_TRANSFER, "true")));
+			this.context.registerBean("dataSource", javax.sql.DataSource.class,
+					() -> db.isolatedDataSource("vector-jpa-binary"));
+		}
+		else {
+			this.context.registerBean("dataSource", javax.sql.DataSource.class, db::dataSource);
+		}
 		this.context.register(OursJpaConfiguration.class);
 		this.context.refresh();
 		this.transactions = this.context.getBean(TransactionTemplate.class);
@@ -83,14 +105,22 @@ public final class VectorJpaLibrary implements OurLibrary {
 		}
 	}
 
-	private static <T> Searcher nearest(VectorRepository<T, UUID> repository, SearchOptions options,
-			Function<T, UUID> id) {
+	@Override
+	public synchronized @Nullable Searcher binaryTransferSearcher(Dataset dataset) {
+		if (this.binaryTransfer == null) {
+			this.binaryTransfer = new VectorJpaLibrary(this.db, true);
+		}
+		return this.binaryTransfer.searcher(dataset, SearchOptions.none());
+	}
+
+	private <T> Searcher nearest(VectorRepository<T, UUID> repository, SearchOptions options, Function<T, UUID> id) {
 		boolean plain = options.isEmpty();
+		String name = this.searcherName;
 		return new Searcher() {
 
 			@Override
 			public String name() {
-				return "vector-jpa findNearest";
+				return name;
 			}
 
 			@Override
@@ -130,6 +160,9 @@ public final class VectorJpaLibrary implements OurLibrary {
 
 	@Override
 	public void close() {
+		if (this.binaryTransfer != null) {
+			this.binaryTransfer.close();
+		}
 		this.context.close();
 	}
 

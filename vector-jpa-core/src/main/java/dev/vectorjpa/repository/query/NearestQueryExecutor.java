@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -11,6 +12,7 @@ import dev.vectorjpa.Metric;
 import dev.vectorjpa.hibernate.EntityColumns;
 import dev.vectorjpa.hibernate.VectorAttribute;
 import dev.vectorjpa.hibernate.VectorJpaSettings;
+import dev.vectorjpa.jdbc.BinaryVectorTransfer;
 import dev.vectorjpa.jdbc.SearchSettings;
 import dev.vectorjpa.mapping.IndexType;
 import dev.vectorjpa.mapping.VectorIndex;
@@ -59,6 +61,8 @@ public final class NearestQueryExecutor {
 	// row-level security reads the domain from a per-transaction setting: every read then needs a transaction
 	private final boolean autoCommitReads;
 
+	private final boolean binaryTransfer;
+
 	/**
 	 * An executor for queries returning {@code entityType}.
 	 * @param entityManager the (shared) entity manager
@@ -71,9 +75,10 @@ public final class NearestQueryExecutor {
 		this.entityType = entityType;
 		this.defaults = defaults;
 		this.entityName = entityType.getSimpleName();
-		this.autoCommitReads = !Boolean.parseBoolean(String.valueOf(entityManager.getEntityManagerFactory()
-			.getProperties()
+		Map<String, Object> properties = entityManager.getEntityManagerFactory().getProperties();
+		this.autoCommitReads = !Boolean.parseBoolean(String.valueOf(properties
 			.get(VectorJpaSettings.DOMAIN_ROW_LEVEL_SECURITY)));
+		this.binaryTransfer = VectorJpaSettings.binaryTransfer(properties);
 		this.readOnlyTransaction = SingletonSupplier.of(() -> {
 			TransactionTemplate template = new TransactionTemplate(transactionManager.get());
 			template.setReadOnly(true);
@@ -163,6 +168,7 @@ public final class NearestQueryExecutor {
 				Session session = shortLived.unwrap(Session.class);
 				// its entities are detached on return: no dirty-checking snapshot (a copy of every vector) is needed
 				session.setDefaultReadOnly(true);
+				enableBinaryTransfer(session);
 				return work.apply(session);
 			}
 			finally {
@@ -174,10 +180,17 @@ public final class NearestQueryExecutor {
 
 	private Object run(SearchOptions options, Function<Session, Object> work) {
 		Session session = session();
+		enableBinaryTransfer(session);
 		if (!options.isEmpty()) {
 			session.doWork((connection) -> SearchSettings.apply(connection, options));
 		}
 		return work.apply(session);
+	}
+
+	private void enableBinaryTransfer(Session session) {
+		if (this.binaryTransfer) {
+			session.doWork(BinaryVectorTransfer::enable);
+		}
 	}
 
 	private Session session() {
