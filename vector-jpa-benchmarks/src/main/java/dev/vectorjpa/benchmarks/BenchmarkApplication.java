@@ -85,8 +85,11 @@ public final class BenchmarkApplication {
 				}
 				if (only.contains("build") || !ctx.builds.isEmpty()) {
 					report.heading(2, "5. Index build time");
-					report.paragraph("HNSW m = 16, ef_construction = 64 (and the other indexes the run built), "
-							+ "`maintenance_work_mem = 1GB`, `max_parallel_maintenance_workers` = cores - 1.");
+					report.paragraph("HNSW m = 16, ef_construction = 64 (and the other indexes the run built), built "
+							+ "through vector-jpa's `VectorIndexManager` with `maintenance_work_mem = 1GB`; on pgvector "
+							+ "< 0.8.2 it builds HNSW indexes without parallel workers (`max_parallel_maintenance_workers "
+							+ "= 0`: parallel HNSW builds in those versions have a known bug), so these are single-core "
+							+ "builds. Progress is printed every 10 s.");
 					report.code("sh", command + " --only build");
 					report.table(List.of("data set", "rows", "dims", "index", "seconds", "size"), ctx.builds);
 				}
