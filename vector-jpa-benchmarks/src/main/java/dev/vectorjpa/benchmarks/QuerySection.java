@@ -26,6 +26,8 @@ final class QuerySection {
 
 	private static final int ROUNDS = 3;
 
+	private static final int WARMUP_QUERIES = 1_500;
+
 	private QuerySection() {
 	}
 
@@ -38,7 +40,8 @@ final class QuerySection {
 				+ "(PostgreSQL inlines it; the plans below show the same index scan). Each configuration: "
 				+ ctx.scale.warmup() + " warm-up queries, then " + ctx.scale.seconds() + " s timed, as " + ROUNDS + " runs of "
 				+ Report.number(ctx.scale.seconds() / ROUNDS, 1) + " s interleaved with the other competitors' (so that a "
-				+ "drift of the shared machine spreads over all of them); latency percentiles "
+				+ "drift of the shared machine spreads over all of them), after " + WARMUP_QUERIES + " warm-up queries of "
+				+ "every client before the first timed run; latency percentiles "
 				+ "are exact (every query timed); B/query is Java heap allocated per query on the client "
 				+ "(single thread, `ThreadMXBean#getThreadAllocatedBytes`), client CPU µs/query the CPU time of the calling "
 				+ "thread per query (single thread, `ThreadMXBean#getCurrentThreadCpuTime`: far less noisy than QPS on a "
@@ -98,6 +101,14 @@ final class QuerySection {
 			plans.add(explain(ctx, searcher, dataset));
 		}
 		LoadRunner runner = new LoadRunner(dataset, truth, Context.K);
+		// Every client is warmed up before anything is timed: the JIT compiles Hibernate-based clients' much larger
+		// code paths for longer, and the first timed configuration (1 thread) would otherwise pay for it.
+		System.out.println("  warming up every client");
+		for (Searcher searcher : searchers) {
+			for (int i = 0; i < WARMUP_QUERIES; i++) {
+				searcher.search(dataset.queries()[i % dataset.queries().length], Context.K);
+			}
+		}
 		Map<String, Map<Integer, Measurement>> results = new LinkedHashMap<>();
 		for (int threads : ctx.scale.threads()) {
 			// ROUNDS short runs per competitor, interleaved (the order rotating each round), merged: a drift of the

@@ -27,17 +27,28 @@ final class ReadingSection {
 			report.table(List.of("target", "measured in this run", "verdict"), TARGETS);
 		}
 		report.heading(2, "Reading the results");
-		report.paragraph("- *Ingest*: binary COPY is the ceiling; everything that sends one INSERT row per vector in text "
-				+ "form (JPA batching, Spring AI's `batchUpdate` upsert, LangChain4j's `executeBatch` upsert) pays for "
-				+ "formatting and parsing each float as text and for per-row executor overhead on the server.\n"
-				+ "- *Queries*: with the same HNSW index, differences are client and SQL-shape overhead: entity "
-				+ "materialization (JPA), transactions and `SET LOCAL` round trips, literal vectors in the SQL text "
-				+ "(LangChain4j: the server parses a new statement each time), extra distance predicates in `WHERE` "
-				+ "(Spring AI, LangChain4j, Spring Data's score bound).\n"
-				+ "- *Recall*: HNSW recall is set by ef_search, not by the client; the client only moves QPS.\n"
+		report.paragraph("- *Ingest*: binary COPY is the ceiling. `bulkInsert` streams the same binary COPY (one statement "
+				+ "for all rows when ids need no database) and adds, per row, Hibernate's value extraction from the entity "
+				+ "and the vector checks. Everything that sends one INSERT row per vector in text form (JPA batching, "
+				+ "Spring AI's `batchUpdate` upsert, LangChain4j's `executeBatch` upsert) pays for formatting and parsing "
+				+ "each float as text and for per-row executor work on the server. The \"vs raw COPY\" column bounds any "
+				+ "COPY-based client: where raw COPY itself is less than 5× batched `saveAll`, so is `bulkInsert`.\n"
+				+ "- *Queries*: with the same HNSW index the server's work is the same; the differences are the client "
+				+ "(formatting the query vector, parsing or decoding result vectors, entity materialization, allocation) "
+				+ "and the SQL shape (literal vectors in the SQL text make LangChain4j's statements unpreparable; extra "
+				+ "distance predicates in `WHERE` cost Spring AI, LangChain4j and Spring Data's score bound). On 2 cores "
+				+ "shared with PostgreSQL, client CPU per query turns directly into QPS from 2 threads on.\n"
+				+ "- *Binary transfer*: pgvector-java's `PGvector.addVectorType` on a connection makes pgjdbc receive "
+				+ "vectors in binary on server-prepared statements and send `PGvector` parameters in binary. LangChain4j "
+				+ "does it on every connection it uses, which is why it and Spring AI get pools of their own here: on a "
+				+ "shared pool they silently switch every other client to binary transfer.\n"
+				+ "- *Recall*: HNSW recall is set by ef_search, not by the client; the client only moves QPS. The *plan* "
+				+ "column shows where PostgreSQL's cost model leaves the index for an exact scan (IVFFlat at high probes; "
+				+ "HNSW at high ef_search when vectors are TOASTed, which is why this benchmark stores them inline).\n"
 				+ "- *Filtered*: without iterative scans a selective filter leaves fewer than k rows after the index's "
-				+ "ef_search candidates; iterative scans restore recall at some QPS cost; a partial index is the fastest "
-				+ "when the filter values are known in advance.");
+				+ "ef_search candidates; iterative scans keep searching, but each round is an ef_search-wide graph search "
+				+ "whose own recall bounds theirs, so they need a higher ef_search on hard data; a partial index (or a "
+				+ "partition) per filter value is the fastest and most accurate when the values are known in advance.");
 		report.heading(2, "Profiling");
 		report.paragraph("`scripts/benchmark.sh --jfr` records a JFR profile of the client into "
 				+ "`vector-jpa-benchmarks/target/benchmark.jfr`; `jfr print --stack-depth 40 --events jdk.ExecutionSample` "

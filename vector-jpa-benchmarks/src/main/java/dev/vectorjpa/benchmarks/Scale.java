@@ -25,7 +25,7 @@ public record Scale(String name, int syntheticRows, int syntheticQueries, int fa
 				return new Scale(name, 5_000, 200, 5_000, 200, 2_000, new int[] { 1 }, 1.5, 50, new int[] { 10, 40, 200 },
 						new int[] { 1, 4, 16 });
 			case "default":
-				return new Scale(name, 100_000, 1_000, 60_000, 2_000, 100_000, new int[] { 1, 2, 4, 8 }, 5, 300,
+				return new Scale(name, 100_000, 1_000, 60_000, 1_000, 100_000, new int[] { 1, 2, 4, 8 }, 5, 300,
 						new int[] { 10, 20, 40, 80, 120, 200, 400 }, new int[] { 1, 2, 4, 8, 16, 32, 64 });
 			case "large":
 				return new Scale(name, 1_000_000, 1_000, 60_000, 10_000, 200_000, new int[] { 1, 2, 4, 8 }, 10, 500,
