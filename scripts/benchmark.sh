@@ -45,8 +45,8 @@ fi
 
 args=(--jdbc-url "$url" --scale "$scale" --out docs/benchmarks.md)
 [ -n "$only" ] && args+=(--only "$only")
-# The report names the commit it measured (with "+dirty" when the work tree has changes).
-VECTOR_JPA_BENCH_COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo +dirty)"
+# The report names the commit it measured (with "+dirty" when the work tree has changes other than its own output).
+VECTOR_JPA_BENCH_COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- . ':(exclude)docs/benchmarks.md' ':(exclude)docs/benchmarks' 2>/dev/null || echo +dirty)"
 export VECTOR_JPA_BENCH_COMMIT
 cp="vector-jpa-benchmarks/target/classes:$(cat vector-jpa-benchmarks/target/classpath.txt)"
 # Fixed heap so that GC behaves the same run to run; headless AWT for the PNG plots.
