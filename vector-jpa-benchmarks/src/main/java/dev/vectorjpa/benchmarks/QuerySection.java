@@ -35,8 +35,8 @@ final class QuerySection {
 		Report report = ctx.report;
 		report.heading(2, "2. Query throughput and latency (k = 10)");
 		report.paragraph("All competitors search the same rows through the same HNSW index (m = 16, ef_construction = 64, "
-				+ "server default `hnsw.ef_search` = 40), through pools of the same size on the same server. Spring AI and LangChain4j expect "
-				+ "their own column names, so they read the shared table through a plain view with those names "
+				+ "server default `hnsw.ef_search` = 40), through pools of the same size on the same server. Spring AI "
+				+ "and LangChain4j expect their own column names, so they read the shared table through a plain view with those names "
 				+ "(PostgreSQL inlines it; the plans below show the same index scan). Each configuration: "
 				+ ctx.scale.warmup() + " warm-up queries, then " + ctx.scale.seconds() + " s timed, as " + ROUNDS + " runs of "
 				+ Report.number(ctx.scale.seconds() / ROUNDS, 1) + " s interleaved with the other competitors' (so that a "
