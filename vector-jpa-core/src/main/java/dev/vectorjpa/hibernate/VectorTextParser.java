@@ -124,8 +124,8 @@ public final class VectorTextParser {
 	 * @throws NumberFormatException when it is not a number
 	 */
 	public static float parseFloat(String text, int start, int end) {
-		return parseFloat(text.substring(start, end).getBytes(StandardCharsets.ISO_8859_1), 0, end - start,
-				text.substring(start, end));
+		String number = text.substring(start, end);
+		return parseFloat(number.getBytes(StandardCharsets.ISO_8859_1), 0, number.length(), number);
 	}
 
 	/**

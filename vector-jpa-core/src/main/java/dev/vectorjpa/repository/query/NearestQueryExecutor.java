@@ -180,9 +180,14 @@ public final class NearestQueryExecutor {
 
 	private Object run(SearchOptions options, Function<Session, Object> work) {
 		Session session = session();
-		enableBinaryTransfer(session);
-		if (!options.isEmpty()) {
-			session.doWork((connection) -> SearchSettings.apply(connection, options));
+		if (this.binaryTransfer || !options.isEmpty()) {
+			// one trip through Hibernate's connection access for both
+			session.doWork((connection) -> {
+				if (this.binaryTransfer) {
+					BinaryVectorTransfer.enable(connection);
+				}
+				SearchSettings.apply(connection, options);
+			});
 		}
 		return work.apply(session);
 	}
