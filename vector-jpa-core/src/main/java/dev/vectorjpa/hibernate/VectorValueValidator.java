@@ -70,13 +70,28 @@ public final class VectorValueValidator {
 	}
 
 	private static void checkFinite(VectorColumnMapping attribute, float[] values, int @Nullable [] indices) {
+		boolean half = attribute.type() == VectorType.HALFVEC;
 		for (int i = 0; i < values.length; i++) {
 			if (!Float.isFinite(values[i])) {
 				int index = (indices != null) ? indices[i] : i;
 				throw new InvalidVectorException(attribute.qualifiedName() + ": expected finite components, got "
 						+ values[i] + " at index " + index);
 			}
+			if (half && !fitsHalfPrecision(values[i])) {
+				throw new InvalidVectorException(attribute.qualifiedName() + ": expected components within half "
+						+ "precision (±65504), got " + values[i] + " at index " + i);
+			}
 		}
 	}
+
+	/**
+	 * Whether {@code value} is finite once rounded to half precision, as {@code halfvec} stores it: its magnitude is
+	 * below 65520, the midpoint between the largest half (65504) and infinity, which rounds to infinity (ties to even).
+	 */
+	public static boolean fitsHalfPrecision(float value) {
+		return Math.abs(value) < HALF_OVERFLOW;
+	}
+
+	private static final float HALF_OVERFLOW = 65520f;
 
 }

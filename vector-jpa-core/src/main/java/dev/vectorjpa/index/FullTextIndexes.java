@@ -1,8 +1,6 @@
 package dev.vectorjpa.index;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.zip.CRC32;
 
 import dev.vectorjpa.hibernate.MappedAttribute;
 import dev.vectorjpa.hibernate.VectorEntityMetadata;
@@ -32,12 +30,7 @@ public final class FullTextIndexes {
 	public static String indexName(VectorEntityMetadata metadata) {
 		MappedAttribute text = requireFullText(metadata);
 		String name = (metadata.tableName() + "_" + text.columnName() + "_fts_idx").toLowerCase(Locale.ROOT);
-		if (name.length() <= 63) {
-			return name;
-		}
-		CRC32 crc = new CRC32();
-		crc.update(name.getBytes(StandardCharsets.UTF_8));
-		return name.substring(0, 63 - 9) + "_" + String.format("%08x", crc.getValue());
+		return SqlIdentifiers.shorten(name);
 	}
 
 	/** {@code CREATE INDEX IF NOT EXISTS "name" ON table USING gin (to_tsvector(...))}. */

@@ -1,8 +1,6 @@
 package dev.vectorjpa.index;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.zip.CRC32;
 
 import dev.vectorjpa.Metric;
 import dev.vectorjpa.jdbc.SqlIdentifiers;
@@ -177,17 +175,11 @@ public record VectorIndexDefinition(@Nullable String schema, String table, Strin
 
 	/**
 	 * The deterministic default name {@code <table>_<column>_<hnsw|ivfflat>_<metric>_idx}, e.g.
-	 * {@code document_embedding_hnsw_cosine_idx}; names over 63 characters are shortened and end in a hash.
+	 * {@code document_embedding_hnsw_cosine_idx}; names over 63 bytes (UTF-8) are shortened and end in a hash.
 	 */
 	public static String defaultName(String table, String column, IndexType type, Metric metric) {
 		String name = (table + "_" + column + "_" + type.name() + "_" + metric.name() + "_idx").toLowerCase(Locale.ROOT);
-		if (name.length() <= 63) {
-			return name;
-		}
-		CRC32 crc = new CRC32();
-		crc.update(name.getBytes(StandardCharsets.UTF_8));
-		String hash = String.format("%08x", crc.getValue());
-		return name.substring(0, 63 - 9) + "_" + hash;
+		return SqlIdentifiers.shorten(name);
 	}
 
 }

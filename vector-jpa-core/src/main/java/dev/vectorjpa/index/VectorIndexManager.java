@@ -43,7 +43,7 @@ public class VectorIndexManager {
 
 	private final IndexBuilder builder;
 
-	// Resolved once per entity: onRowsAdded runs after every bulkInsert.
+	// The declared IVFFlat indexes, resolved once per entity: onRowsAdded runs after every bulkInsert.
 	private final Map<Class<?>, List<VectorIndexDefinition>> declaredByEntity = new ConcurrentHashMap<>();
 
 	/** A manager of plain tables (no entity-level API). */
@@ -325,16 +325,29 @@ public class VectorIndexManager {
 	 * @return how many indexes this call built
 	 */
 	public int onRowsAdded(Class<?> entity) {
-		if (!this.settings.autoCreate()) {
-			return 0;
-		}
 		int built = 0;
-		List<VectorIndexDefinition> declared = this.declaredByEntity.computeIfAbsent(entity,
-				(type) -> declaredIndexes(metadata(type)));
-		for (VectorIndexDefinition definition : declared) {
+		for (VectorIndexDefinition definition : thresholdIndexes(entity)) {
 			built += checkThreshold(definition) ? 1 : 0;
 		}
 		return built;
+	}
+
+	/**
+	 * Whether {@link #onRowsAdded(Class)} has anything to check for the entity: {@code auto-create} is on and it
+	 * declares an IVFFlat index (HNSW indexes are built at start-up and need no check after inserts).
+	 */
+	public boolean hasThresholdIndexes(Class<?> entity) {
+		return !thresholdIndexes(entity).isEmpty();
+	}
+
+	private List<VectorIndexDefinition> thresholdIndexes(Class<?> entity) {
+		if (!this.settings.autoCreate()) {
+			return List.of();
+		}
+		return this.declaredByEntity.computeIfAbsent(entity, (type) -> declaredIndexes(metadata(type))
+			.stream()
+			.filter((definition) -> definition.type() == IndexType.IVFFLAT)
+			.toList());
 	}
 
 	private List<VectorIndexDefinition> declaredIndexes(VectorEntityMetadata metadata) {

@@ -1,5 +1,6 @@
 /**
- * JDBC-level building blocks: identifier quoting, JSON values, filter rendering, binary COPY, {@code SET LOCAL} tuning.
+ * JDBC-level building blocks: identifier quoting, JSON values, filter rendering, binary COPY, {@code SET LOCAL} tuning,
+ * the caller's transaction.
  */
 @NullMarked
 package dev.vectorjpa.jdbc;

@@ -59,7 +59,9 @@ public final class HybridOptions {
 
 	/** Candidates taken from each ranking before fusion for a request of {@code k}. */
 	public int candidates(int k) {
-		return (this.candidates > 0) ? Math.max(this.candidates, k) : Math.max(4 * k, 40);
+		// in long: 4 * k overflows int for k above 536,870,911
+		return (this.candidates > 0) ? Math.max(this.candidates, k)
+				: (int) Math.min(Math.max(4L * k, 40L), Integer.MAX_VALUE);
 	}
 
 	/** The text search configuration overriding the attribute's {@code @FullText(config)}, or {@code null}. */

@@ -159,6 +159,12 @@ public sealed interface MetadataFilter {
 			throw new IllegalArgumentException("Metadata filter value for key '" + key
 					+ "' must not be null; use exists/not(exists) to test presence");
 		}
+		// JSON has no NaN or infinity: such a value would be written as a string and match every number
+		if ((value instanceof Double d && !Double.isFinite(d))
+				|| (value instanceof Float f && !Float.isFinite(f))) {
+			throw new IllegalArgumentException("Metadata filter value for key '" + key + "' must be a finite number, got "
+					+ value);
+		}
 		return value;
 	}
 

@@ -142,11 +142,11 @@ public class PgVectorStore implements VectorStore, InitializingBean {
 			return List.of();
 		}
 		initialize();
-		boolean inOuterTransaction = this.transactions.execute("add vectors", (connection) -> {
+		this.transactions.execute("add vectors", (connection) -> {
 			this.rows.write(connection, prepared);
-			return this.transactions.inOuterTransaction(connection);
+			return null;
 		});
-		this.indexing.afterAdd(inOuterTransaction);
+		this.indexing.afterAdd();
 		List<Object> stored = new ArrayList<>(prepared.size());
 		for (StoreRows.Row row : prepared) {
 			stored.add(row.id());

@@ -2,12 +2,12 @@ package dev.vectorjpa.store;
 
 import dev.vectorjpa.index.IndexInfo;
 import dev.vectorjpa.index.IndexParams;
+import dev.vectorjpa.index.IndexWorkAfterCommit;
 import dev.vectorjpa.index.VectorIndexDefinition;
 import dev.vectorjpa.index.VectorIndexManager;
 import dev.vectorjpa.index.VectorIndexSettings;
 import dev.vectorjpa.mapping.IndexType;
 import dev.vectorjpa.mapping.VectorType;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -65,13 +65,8 @@ final class StoreIndexing {
 		VectorIndexDefinition definition = definition(IndexType.HNSW, IndexParams.defaults());
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			// The build would wait on locks the caller's transaction may hold (and CONCURRENTLY for the transaction
-			// itself): after it ends.
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCompletion(int status) {
-					build(definition);
-				}
-			});
+			// itself): after it ends, never failing the call.
+			IndexWorkAfterCommit.run("HNSW index build for " + this.settings.table(), () -> build(definition));
 			return;
 		}
 		build(definition);
@@ -79,26 +74,14 @@ final class StoreIndexing {
 
 	/**
 	 * After an add: an automatic IVFFlat index is built once the table holds min-rows rows, counted by the manager
-	 * on its own connection, so only once the rows are committed.
-	 * @param inOuterTransaction whether the add joined a caller's transaction
+	 * on its own connection, so only once the rows are committed; a failure is logged, never thrown.
 	 */
-	void afterAdd(boolean inOuterTransaction) {
+	void afterAdd() {
 		if (this.autoIndexPresent || !this.settings.autoCreateIndex()
 				|| this.settings.indexType() != IndexType.IVFFLAT) {
 			return;
 		}
-		if (!inOuterTransaction) {
-			checkIvfflat();
-		}
-		else if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					checkIvfflat();
-				}
-			});
-		}
-		// A transaction without synchronization: a build now would wait on its locks; a later add checks again.
+		IndexWorkAfterCommit.run("IVFFlat threshold check for " + this.settings.table(), this::checkIvfflat);
 	}
 
 	private void checkIvfflat() {

@@ -42,7 +42,8 @@ final class StoreReads {
 				select.setObject(index++, parameter);
 			}
 			select.setInt(index, k);
-			List<Match> matches = new ArrayList<>(k);
+			// k may be far larger than the table (Integer.MAX_VALUE for "all"): the list grows with the rows
+			List<Match> matches = new ArrayList<>(Math.min(k, 1024));
 			try (ResultSet rs = select.executeQuery()) {
 				while (rs.next()) {
 					double distance = rs.getDouble(2);

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
+import dev.vectorjpa.jdbc.CallerTransactions;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -13,7 +14,8 @@ import org.springframework.jdbc.support.SQLExceptionTranslator;
 
 /**
  * Runs one store call on a connection: the one of the Spring-managed transaction when there is one (so the call
- * joins it), else in a transaction of its own, so that a failing call leaves nothing half-written.
+ * joins it, and marks it rollback-only when it fails), else in a transaction of its own, so that a failing call
+ * leaves nothing half-written.
  */
 final class StoreTransactions {
 
@@ -38,7 +40,14 @@ final class StoreTransactions {
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
 			if (inOuterTransaction(connection)) {
-				return work.run(connection);
+				try {
+					return work.run(connection);
+				}
+				catch (SQLException | RuntimeException | Error ex) {
+					// what the call wrote so far must not be committed by a caller that catches the exception
+					CallerTransactions.markRollbackOnly();
+					throw ex;
+				}
 			}
 			boolean autoCommit = connection.getAutoCommit();
 			if (autoCommit) {

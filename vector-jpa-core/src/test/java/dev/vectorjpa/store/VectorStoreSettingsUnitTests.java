@@ -70,7 +70,7 @@ class VectorStoreSettingsUnitTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> VectorStoreSettings.builder(3).table("items; DROP TABLE users").build())
 			.withMessage("Invalid SQL identifier for vector-jpa.store.table: 'items; DROP TABLE users' (expected "
-					+ "letters, digits, '_' or '$', starting with a letter or '_', at most 63 characters)");
+					+ "letters, digits, '_' or '$', starting with a letter or '_', at most 63 bytes in UTF-8)");
 		assertThatIllegalArgumentException().isThrownBy(() -> VectorStoreSettings.builder(3).schema("a\"b").build())
 			.withMessageStartingWith("Invalid SQL identifier for vector-jpa.store.schema: 'a\"b'");
 		assertThatIllegalArgumentException()

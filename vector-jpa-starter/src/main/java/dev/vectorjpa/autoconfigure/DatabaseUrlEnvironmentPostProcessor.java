@@ -28,8 +28,10 @@ public class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProce
 	/** Name of the property source holding the settings taken from {@code DATABASE_URL}. */
 	public static final String PROPERTY_SOURCE_NAME = "vectorJpaDatabaseUrl";
 
-	private static final Pattern URL = Pattern
-		.compile("postgres(?:ql)?://(?:([^:@/?#]*)(?::([^@/?#]*))?@)?([^/?#]+)(?:/([^?#]*))?(?:\\?([^#]*))?");
+	private static final Pattern SCHEME = Pattern.compile("postgres(?:ql)?://");
+
+	// What follows the user info: host[:port][/database][?query]; no '@' in host or database name
+	private static final Pattern LOCATION = Pattern.compile("([^/?#@]+)(?:/([^?#/@]*))?(?:\\?([^#]*))?");
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -49,33 +51,64 @@ public class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProce
 	/**
 	 * The {@code spring.datasource.*} properties of a {@code DATABASE_URL}: {@code url}, and {@code username} and
 	 * {@code password} (URL-decoded) when it has them; query parameters are kept as JDBC URL parameters.
-	 * @throws IllegalArgumentException when the value is not a {@code postgres[ql]://} URL
+	 * A {@code jdbc:postgresql:} value is taken as the URL itself.
+	 * @throws IllegalArgumentException when the value is not a {@code postgres[ql]://} URL (without showing it)
 	 */
 	static Map<String, Object> properties(String databaseUrl) {
-		Matcher matcher = URL.matcher(databaseUrl.trim());
-		if (!matcher.matches()) {
-			throw new IllegalArgumentException("DATABASE_URL must look like postgresql://user:password@host:port/database"
-					+ "?param=value, got '" + redact(databaseUrl) + "'");
+		String value = databaseUrl.trim();
+		if (value.startsWith("jdbc:postgresql:")) {
+			// already a JDBC URL: used as it is (credentials, if any, stay in its parameters)
+			return Map.of("spring.datasource.url", value);
+		}
+		Matcher scheme = SCHEME.matcher(value);
+		if (!scheme.lookingAt()) {
+			throw invalid();
+		}
+		String rest = value.substring(scheme.end());
+		// A password may hold unencoded '@' and '/': the user info ends at the first '@' after which a plain location
+		// follows (a later '@' may belong to the query).
+		int at = -1;
+		Matcher location = LOCATION.matcher(rest);
+		while (!location.matches()) {
+			at = rest.indexOf('@', at + 1);
+			if (at < 0) {
+				throw invalid();
+			}
+			location = LOCATION.matcher(rest.substring(at + 1));
 		}
 		Map<String, Object> properties = new LinkedHashMap<>();
-		String database = (matcher.group(4) != null) ? matcher.group(4) : "";
-		String query = matcher.group(5);
-		properties.put("spring.datasource.url", "jdbc:postgresql://" + matcher.group(3) + "/" + database
+		String database = (location.group(2) != null) ? location.group(2) : "";
+		String query = location.group(3);
+		properties.put("spring.datasource.url", "jdbc:postgresql://" + location.group(1) + "/" + database
 				+ (StringUtils.hasText(query) ? "?" + query : ""));
-		putDecoded(properties, "spring.datasource.username", matcher.group(1));
-		putDecoded(properties, "spring.datasource.password", matcher.group(2));
+		if (at >= 0) {
+			String userInfo = rest.substring(0, at);
+			int colon = userInfo.indexOf(':');
+			putDecoded(properties, "spring.datasource.username", (colon >= 0) ? userInfo.substring(0, colon) : userInfo);
+			putDecoded(properties, "spring.datasource.password", (colon >= 0) ? userInfo.substring(colon + 1) : null);
+		}
 		return properties;
+	}
+
+	// The value is never shown: whatever part of it could not be parsed may be the password.
+	private static IllegalArgumentException invalid() {
+		return new IllegalArgumentException("DATABASE_URL must look like postgresql://user:password@host:port/database"
+				+ "?param=value or jdbc:postgresql://host:port/database (its value is not shown: it may hold a password)");
 	}
 
 	private static void putDecoded(Map<String, Object> properties, String name, @Nullable String value) {
 		if (StringUtils.hasLength(value)) {
 			// URLDecoder turns '+' into a space: keep a literal '+' as the URI rules for user info say.
-			properties.put(name, URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8));
+			String decoded;
+			try {
+				decoded = URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
+			}
+			catch (IllegalArgumentException ex) {
+				// a '%' that starts no escape: the value was not encoded (URLDecoder's message would show it)
+				decoded = value;
+			}
+			properties.put(name, decoded);
 		}
-	}
-
-	private static String redact(String databaseUrl) {
-		return databaseUrl.replaceAll("://([^:@/]*):[^@/]*@", "://$1:****@");
 	}
 
 }

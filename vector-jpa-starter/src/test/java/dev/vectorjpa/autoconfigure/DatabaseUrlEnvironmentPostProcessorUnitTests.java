@@ -74,8 +74,39 @@ class DatabaseUrlEnvironmentPostProcessorUnitTests {
 	void rejectsOtherSchemesWithoutShowingThePassword() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> DatabaseUrlEnvironmentPostProcessor.properties("mysql://app:secret@localhost/db"))
-			.withMessage("DATABASE_URL must look like postgresql://user:password@host:port/database?param=value, "
-					+ "got 'mysql://app:****@localhost/db'");
+			.withMessage("DATABASE_URL must look like postgresql://user:password@host:port/database?param=value or "
+					+ "jdbc:postgresql://host:port/database (its value is not shown: it may hold a password)");
+	}
+
+	@Test
+	void acceptsUnencodedSlashAndAtInThePassword() {
+		assertThat(DatabaseUrlEnvironmentPostProcessor.properties("postgresql://app:p@ss/w@rd:x@db:5432/prod?a=b@c"))
+			.containsExactly(Map.entry("spring.datasource.url", "jdbc:postgresql://db:5432/prod?a=b@c"),
+					Map.entry("spring.datasource.username", "app"),
+					Map.entry("spring.datasource.password", "p@ss/w@rd:x"));
+	}
+
+	@Test
+	void keepsAPasswordThatIsNotPercentEncoded() {
+		assertThat(DatabaseUrlEnvironmentPostProcessor.properties("postgresql://app:100%zz@db/prod"))
+			.containsEntry("spring.datasource.password", "100%zz");
+	}
+
+	@Test
+	void takesAJdbcUrlAsItIs() {
+		assertThat(DatabaseUrlEnvironmentPostProcessor
+			.properties("jdbc:postgresql://db:5432/prod?user=app&password=s3cr/t@x"))
+			.containsExactly(Map.entry("spring.datasource.url", "jdbc:postgresql://db:5432/prod?user=app&password=s3cr/t@x"));
+	}
+
+	@Test
+	void neverShowsAPasswordOfAnUnparsableValue() {
+		for (String value : new String[] { "mysql://app:s3cr/t@db/x", "postgresql://app:s3cr/t@", "postgresql://",
+				"jdbc:mysql://db/x?password=s3cr/t", "postgres://app:s3cr/t@db:5432/x/y" }) {
+			assertThatIllegalArgumentException().isThrownBy(() -> DatabaseUrlEnvironmentPostProcessor.properties(value))
+				.withMessageNotContaining("s3cr")
+				.withMessageStartingWith("DATABASE_URL must look like");
+		}
 	}
 
 	@Test

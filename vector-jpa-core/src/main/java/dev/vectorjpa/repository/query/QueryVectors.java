@@ -3,9 +3,11 @@ package dev.vectorjpa.repository.query;
 import dev.vectorjpa.InvalidVectorException;
 import dev.vectorjpa.hibernate.VectorAttribute;
 import dev.vectorjpa.hibernate.VectorTextFormatter;
+import dev.vectorjpa.hibernate.VectorValueValidator;
 import dev.vectorjpa.mapping.BitVector;
 import dev.vectorjpa.mapping.SparseVector;
 import dev.vectorjpa.mapping.VectorType;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Vector;
 
 /**
@@ -43,20 +45,30 @@ public final class QueryVectors {
 		}
 		if (query instanceof SparseVector sparse) {
 			checkDimensions(sparse.dimensions(), attribute);
+			checkComponents(sparse.values(), sparse.indices(), attribute);
 			return sparse.toSqlLiteral();
 		}
 		float[] values = (query instanceof Vector vector) ? vector.toFloatArray() : (float[]) query;
 		checkDimensions(values.length, attribute);
-		for (int i = 0; i < values.length; i++) {
-			if (!Float.isFinite(values[i])) {
-				throw new InvalidVectorException("The query vector for " + attribute.name() + " has a non-finite "
-						+ "component at index " + i + ": " + values[i]);
-			}
-		}
+		checkComponents(values, null, attribute);
 		return switch (attribute.type()) {
 			case SPARSEVEC -> SparseVector.fromArray(values).toSqlLiteral();
 			default -> VectorTextFormatter.format(values);
 		};
+	}
+
+	private static void checkComponents(float[] values, int @Nullable [] indices, VectorAttribute attribute) {
+		for (int i = 0; i < values.length; i++) {
+			int index = (indices != null) ? indices[i] : i;
+			if (!Float.isFinite(values[i])) {
+				throw new InvalidVectorException("The query vector for " + attribute.name() + " has a non-finite "
+						+ "component at index " + index + ": " + values[i]);
+			}
+			if (attribute.type() == VectorType.HALFVEC && !VectorValueValidator.fitsHalfPrecision(values[i])) {
+				throw new InvalidVectorException("The query vector for " + attribute.name() + " has a component "
+						+ "outside half precision (±65504) at index " + index + ": " + values[i]);
+			}
+		}
 	}
 
 	private static void checkDimensions(int actual, VectorAttribute attribute) {

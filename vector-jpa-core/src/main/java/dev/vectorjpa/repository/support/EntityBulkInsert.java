@@ -18,6 +18,7 @@ import dev.vectorjpa.hibernate.VectorAttribute;
 import dev.vectorjpa.hibernate.VectorColumnMapping;
 import dev.vectorjpa.hibernate.VectorEntityMetadata;
 import dev.vectorjpa.hibernate.VectorValueValidator;
+import dev.vectorjpa.jdbc.CallerTransactions;
 import dev.vectorjpa.jdbc.CopyColumnEncoder;
 import dev.vectorjpa.jdbc.PgCopyWriter;
 import dev.vectorjpa.mapping.IndexType;
@@ -41,8 +42,9 @@ import org.hibernate.metamodel.mapping.SelectableMapping;
 import org.hibernate.persister.entity.EntityPersister;
 import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code VectorRepository#bulkInsert}: streams entities into their table with binary {@code COPY} on the connection
@@ -82,7 +84,7 @@ final class EntityBulkInsert<T> {
 
 	private final Supplier<@Nullable String> currentDomain;
 
-	private final TransactionTemplate transaction;
+	private final PlatformTransactionManager transactionManager;
 
 	private final Consumer<Class<?>> afterInsert;
 
@@ -101,7 +103,7 @@ final class EntityBulkInsert<T> {
 		this.entityManager = entityManager;
 		this.currentDomain = currentDomain;
 		this.afterInsert = afterInsert;
-		this.transaction = new TransactionTemplate(transactionManager);
+		this.transactionManager = transactionManager;
 		SessionFactoryImplementor sessionFactory = entityManagerFactory.unwrap(SessionFactoryImplementor.class);
 		this.persister = sessionFactory.getMappingMetamodel().getEntityDescriptor(entityType);
 		VectorEntityMetadata metadata = VectorEntityMetadata.of(entityManagerFactory, entityType);
@@ -154,13 +156,52 @@ final class EntityBulkInsert<T> {
 		if (entities == null) {
 			throw new IllegalArgumentException("Entities to bulk insert must not be null");
 		}
-		return this.observations.bulkInsert(this.entityType.getSimpleName(), () -> {
+		int rows = this.observations.bulkInsert(this.entityType.getSimpleName(), () -> {
 			if (TransactionSynchronizationManager.isActualTransactionActive()) {
-				return copy(entities);
+				try {
+					return copy(entities);
+				}
+				catch (RuntimeException | Error ex) {
+					// Chunks already copied stay in the caller's transaction: it must not commit them.
+					CallerTransactions.markRollbackOnly();
+					throw ex;
+				}
 			}
-			Integer rows = this.transaction.execute((status) -> copy(entities));
-			return (rows != null) ? rows : 0;
+			return inOwnTransaction(entities);
 		});
+		// Only now that the rows are committed (or part of the caller's transaction): never fails the call.
+		afterInsert();
+		return rows;
+	}
+
+	private int inOwnTransaction(Iterable<? extends T> entities) {
+		TransactionStatus status = this.transactionManager.getTransaction(TransactionDefinition.withDefaults());
+		int rows;
+		try {
+			rows = copy(entities);
+		}
+		catch (RuntimeException | Error ex) {
+			try {
+				this.transactionManager.rollback(status);
+			}
+			catch (RuntimeException rollbackFailure) {
+				// A broken connection fails the rollback too ("Unable to rollback"): report the cause, not that.
+				ex.addSuppressed(rollbackFailure);
+			}
+			throw ex;
+		}
+		this.transactionManager.commit(status);
+		return rows;
+	}
+
+	private void afterInsert() {
+		try {
+			this.afterInsert.accept(this.entityType);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("bulkInsert into " + this.table + ": rows written, but the index check after it failed: "
+					+ ex.getMessage(), ex);
+		}
 	}
 
 	private int copy(Iterable<? extends T> entities) {
@@ -212,7 +253,6 @@ final class EntityBulkInsert<T> {
 		if (written[0] >= PROGRESS_INTERVAL) {
 			logger.info("bulkInsert into " + this.table + ": " + written[0] + " rows in total");
 		}
-		this.afterInsert.accept(this.entityType);
 		return Math.toIntExact(written[0]);
 	}
 

@@ -2,14 +2,13 @@ package dev.vectorjpa.repository.support;
 
 import java.util.function.Consumer;
 
+import dev.vectorjpa.index.IndexWorkAfterCommit;
 import dev.vectorjpa.index.VectorIndexManager;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * After a bulk insert, has {@link VectorIndexManager#onRowsAdded(Class)} build the entity's declared IVFFlat indexes
- * that have reached min-rows: once the surrounding transaction commits, since the manager counts and builds on
- * connections of its own (it would not see uncommitted rows, and its build would wait on the insert's locks).
+ * that have reached min-rows, once the rows are committed ({@link IndexWorkAfterCommit}: the manager counts and builds
+ * on connections of its own). Entities without a declared IVFFlat index need no check and take no connection.
  */
 final class IndexThresholdCheck implements Consumer<Class<?>> {
 
@@ -21,16 +20,11 @@ final class IndexThresholdCheck implements Consumer<Class<?>> {
 
 	@Override
 	public void accept(Class<?> entityType) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			this.indexManager.onRowsAdded(entityType);
+		if (!this.indexManager.hasThresholdIndexes(entityType)) {
 			return;
 		}
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				IndexThresholdCheck.this.indexManager.onRowsAdded(entityType);
-			}
-		});
+		IndexWorkAfterCommit.run("IVFFlat threshold check after bulkInsert of " + entityType.getSimpleName(),
+				() -> this.indexManager.onRowsAdded(entityType));
 	}
 
 }
