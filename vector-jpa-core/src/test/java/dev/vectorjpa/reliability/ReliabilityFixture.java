@@ -61,6 +61,8 @@ final class ReliabilityFixture implements AutoCloseable {
 
 	private final String schema;
 
+	final String applicationName = "vjpa-rel-" + UUID.randomUUID().toString().substring(0, 8);
+
 	ReliabilityFixture(TestSchema schema, int poolSize) {
 		this(schema, poolSize, "create-drop");
 	}
@@ -74,6 +76,8 @@ final class ReliabilityFixture implements AutoCloseable {
 		this.schema = schema;
 		this.pool = new HikariDataSource();
 		this.pool.setJdbcUrl(jdbcUrl);
+		// lets a fault test find (and terminate) exactly this pool's server processes
+		this.pool.addDataSourceProperty("ApplicationName", this.applicationName);
 		this.pool.setMaximumPoolSize(poolSize);
 		// a call that waits for a second connection fails within seconds instead of hanging the suite
 		this.pool.setConnectionTimeout(3_000);

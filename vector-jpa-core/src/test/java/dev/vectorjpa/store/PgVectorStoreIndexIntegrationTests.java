@@ -113,7 +113,8 @@ class PgVectorStoreIndexIntegrationTests {
 			store.add(StoreTestVectors.random(36, 50, DIMS), null, null);
 			assertThat(indexDefinitions(schema, "auto_concurrent")).isEmpty();
 		});
-		assertThat(indexDefinitions(schema, "auto_concurrent")).containsExactly("CREATE INDEX auto_concurrent_embedding_ivfflat_cosine_idx ON "
+		// built in the background once the transaction is over (its connection stays held until then)
+		assertThat(awaitIndexDefinitions(schema, "auto_concurrent")).containsExactly("CREATE INDEX auto_concurrent_embedding_ivfflat_cosine_idx ON "
 				+ schema.name() + ".auto_concurrent USING ivfflat (embedding vector_cosine_ops) WITH (lists='10')");
 	}
 
@@ -131,7 +132,8 @@ class PgVectorStoreIndexIntegrationTests {
 			store.add(StoreTestVectors.random(39, 30, DIMS), null, null);
 			assertThat(indexDefinitions(schema, "auto_in_tx")).isEmpty();
 		});
-		assertThat(indexDefinitions(schema, "auto_in_tx")).containsExactly("CREATE INDEX auto_in_tx_embedding_ivfflat_cosine_idx ON "
+		// built in the background once the transaction is over (its connection stays held until then)
+		assertThat(awaitIndexDefinitions(schema, "auto_in_tx")).containsExactly("CREATE INDEX auto_in_tx_embedding_ivfflat_cosine_idx ON "
 				+ schema.name() + ".auto_in_tx USING ivfflat (embedding vector_cosine_ops) WITH (lists='10')");
 	}
 
@@ -147,7 +149,8 @@ class PgVectorStoreIndexIntegrationTests {
 			store.add(StoreTestVectors.random(42, 10, DIMS), null, null);
 			assertThat(indexDefinitions(schema, "auto_hnsw_tx")).isEmpty();
 		});
-		assertThat(indexDefinitions(schema, "auto_hnsw_tx")).containsExactly("CREATE INDEX auto_hnsw_tx_embedding_hnsw_cosine_idx ON "
+		// built in the background once the transaction is over (its connection stays held until then)
+		assertThat(awaitIndexDefinitions(schema, "auto_hnsw_tx")).containsExactly("CREATE INDEX auto_hnsw_tx_embedding_hnsw_cosine_idx ON "
 				+ schema.name() + ".auto_hnsw_tx USING hnsw (embedding vector_cosine_ops) WITH (m='16', ef_construction='64')");
 	}
 
@@ -260,6 +263,23 @@ class PgVectorStoreIndexIntegrationTests {
 				return plan.toString();
 			}
 		}
+	}
+
+
+	private static List<String> awaitIndexDefinitions(TestSchema schema, String table) {
+		long deadline = System.nanoTime() + 20_000_000_000L;
+		List<String> definitions = indexDefinitions(schema, table);
+		while (definitions.isEmpty() && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+			definitions = indexDefinitions(schema, table);
+		}
+		return definitions;
 	}
 
 }
