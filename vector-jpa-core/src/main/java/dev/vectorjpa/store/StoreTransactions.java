@@ -5,7 +5,7 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
-import dev.vectorjpa.jdbc.CallerTransactions;
+import dev.vectorjpa.jdbc.SpringTransactions;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -45,7 +45,7 @@ final class StoreTransactions {
 				}
 				catch (SQLException | RuntimeException | Error ex) {
 					// what the call wrote so far must not be committed by a caller that catches the exception
-					CallerTransactions.markRollbackOnly();
+					SpringTransactions.markRollbackOnly();
 					throw ex;
 				}
 			}

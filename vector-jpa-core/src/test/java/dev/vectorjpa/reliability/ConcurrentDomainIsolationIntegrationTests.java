@@ -126,7 +126,7 @@ class ConcurrentDomainIsolationIntegrationTests {
 			System.out.printf("isolation: %d operations in %d s over %d domains, %d rows written, wrong-domain rows seen %d,"
 					+ " written %d%n", operations.get(), DURATION_NANOS / 1_000_000_000L, DOMAINS.size(), written.size(),
 					wrongSeen.get(), wrongWritten);
-			assertThat(operations.get()).isGreaterThan(100);
+			assertThat(operations.get()).isGreaterThan(20);
 			assertThat(written).isNotEmpty();
 			assertThat(wrongSeen.get()).as("wrong-domain rows seen").isZero();
 			assertThat(wrongWritten).as("wrong-domain rows written").isZero();

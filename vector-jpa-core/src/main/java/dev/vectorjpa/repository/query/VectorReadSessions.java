@@ -7,12 +7,14 @@ import java.util.function.Supplier;
 import dev.vectorjpa.hibernate.VectorJpaSettings;
 import dev.vectorjpa.jdbc.BinaryVectorTransfer;
 import dev.vectorjpa.jdbc.SearchSettings;
+import dev.vectorjpa.jdbc.SpringTransactions;
 import dev.vectorjpa.repository.SearchOptions;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
@@ -33,9 +35,11 @@ import org.springframework.util.function.SingletonSupplier;
  */
 public final class VectorReadSessions {
 
+	private static final TransactionDefinition READ_ONLY = readOnly();
+
 	private final EntityManager entityManager;
 
-	private final Supplier<TransactionTemplate> readOnlyTransaction;
+	private final Supplier<PlatformTransactionManager> transactionManager;
 
 	// row-level security reads the domain from a per-transaction setting: every read then needs a transaction
 	private final boolean autoCommitReads;
@@ -52,11 +56,7 @@ public final class VectorReadSessions {
 		Map<String, Object> properties = entityManager.getEntityManagerFactory().getProperties();
 		this.autoCommitReads = !VectorJpaSettings.rowLevelSecurity(properties);
 		this.binaryTransfer = VectorJpaSettings.binaryTransfer(properties);
-		this.readOnlyTransaction = SingletonSupplier.of(() -> {
-			TransactionTemplate template = new TransactionTemplate(transactionManager.get());
-			template.setReadOnly(true);
-			return template;
-		});
+		this.transactionManager = SingletonSupplier.of(transactionManager);
 	}
 
 	/** Runs {@code work} on a session as described above, with {@code options} (defaults applied) set first. */
@@ -76,8 +76,15 @@ public final class VectorReadSessions {
 				shortLived.close();
 			}
 		}
-		return this.readOnlyTransaction.get()
-			.execute((status) -> run(this.entityManager.unwrap(Session.class), options, work));
+		// not TransactionTemplate: on a connection the server terminated its failed rollback would hide the cause
+		return SpringTransactions.execute(this.transactionManager.get(), READ_ONLY,
+				() -> run(this.entityManager.unwrap(Session.class), options, work));
+	}
+
+	private static TransactionDefinition readOnly() {
+		DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
+		definition.setReadOnly(true);
+		return definition;
 	}
 
 	private <R> R run(Session session, SearchOptions options, Function<Session, R> work) {

@@ -17,7 +17,7 @@ import dev.vectorjpa.hibernate.MappedAttribute;
 import dev.vectorjpa.hibernate.VectorAttribute;
 import dev.vectorjpa.hibernate.VectorEntityMetadata;
 import dev.vectorjpa.hibernate.VectorValueValidator;
-import dev.vectorjpa.jdbc.CallerTransactions;
+import dev.vectorjpa.jdbc.SpringTransactions;
 import dev.vectorjpa.jdbc.CopyColumnEncoder;
 import dev.vectorjpa.jdbc.PgCopyWriter;
 import dev.vectorjpa.observation.VectorJpaObservations;
@@ -41,7 +41,6 @@ import org.hibernate.persister.entity.EntityPersister;
 import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -153,34 +152,16 @@ final class EntityBulkInsert<T> {
 				}
 				catch (RuntimeException | Error ex) {
 					// Chunks already copied stay in the caller's transaction: it must not commit them.
-					CallerTransactions.markRollbackOnly();
+					SpringTransactions.markRollbackOnly();
 					throw ex;
 				}
 			}
-			return inOwnTransaction(entities);
+			// a broken connection fails the rollback too ("Unable to rollback"): the cause is what is reported
+			return SpringTransactions.execute(this.transactionManager, TransactionDefinition.withDefaults(),
+					() -> copy(entities));
 		});
 		// Only now that the rows are committed (or part of the caller's transaction): never fails the call.
 		afterInsert();
-		return rows;
-	}
-
-	private int inOwnTransaction(Iterable<? extends T> entities) {
-		TransactionStatus status = this.transactionManager.getTransaction(TransactionDefinition.withDefaults());
-		int rows;
-		try {
-			rows = copy(entities);
-		}
-		catch (RuntimeException | Error ex) {
-			try {
-				this.transactionManager.rollback(status);
-			}
-			catch (RuntimeException rollbackFailure) {
-				// A broken connection fails the rollback too ("Unable to rollback"): report the cause, not that.
-				ex.addSuppressed(rollbackFailure);
-			}
-			throw ex;
-		}
-		this.transactionManager.commit(status);
 		return rows;
 	}
 
