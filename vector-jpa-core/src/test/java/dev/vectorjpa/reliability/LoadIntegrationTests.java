@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Eight searchers and two writers against one domain-scoped repository on a pool of ten, for
- * {@code -Dvector-jpa.load.seconds} (8 by default; {@code scripts/soak.sh} runs it for 10 minutes). Reports searches
+ * {@code -Dvector-jpa.load.seconds} (6 by default; {@code scripts/soak.sh} runs it for 10 minutes). Reports searches
  * and writes per second, p50/p99 latency and errors, and samples the heap and the pool's server connections every
  * {@code -Dvector-jpa.load.sample-seconds} (2); the report goes to stdout and {@code target/reliability-load.txt}.
  */
@@ -34,10 +34,10 @@ class LoadIntegrationTests {
 
 	@Test
 	void eightSearchersAndTwoWritersRunWithoutErrors(TestSchema schema) throws Exception {
-		long seconds = Long.getLong("vector-jpa.load.seconds", 8);
+		long seconds = Long.getLong("vector-jpa.load.seconds", 6);
 		long sampleSeconds = Long.getLong("vector-jpa.load.sample-seconds", 2);
 		try (ReliabilityFixture fixture = new ReliabilityFixture(schema, SEARCHERS + WRITERS)) {
-			fixture.as("load", () -> fixture.docs.bulkInsert(ReliabilityFixture.docs(new Random(1), 5_000, "news")));
+			fixture.as("load", () -> fixture.docs.bulkInsert(ReliabilityFixture.docs(new Random(1), 2_000, "news")));
 			AtomicLong errors = new AtomicLong();
 			AtomicLong writes = new AtomicLong();
 			List<long[]> latencies = new ArrayList<>();
