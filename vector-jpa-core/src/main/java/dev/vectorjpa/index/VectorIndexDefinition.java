@@ -125,12 +125,6 @@ public record VectorIndexDefinition(@Nullable String schema, String table, Strin
 				this.m, this.efConstruction, lists, this.concurrently, this.name, this.where);
 	}
 
-	/** A copy of this definition in the given schema (e.g. the resolved {@code current_schema()}). */
-	public VectorIndexDefinition withSchema(@Nullable String schema) {
-		return new VectorIndexDefinition(schema, this.table, this.column, this.vectorType, this.metric, this.type,
-				this.m, this.efConstruction, this.lists, this.concurrently, this.name, this.where);
-	}
-
 	/**
 	 * Checks that a column of {@code dimensions} fits this index type's limit for the column type.
 	 * @param owner what the column belongs to, for the message, e.g. {@code Document.embedding}
@@ -175,11 +169,10 @@ public record VectorIndexDefinition(@Nullable String schema, String table, Strin
 
 	/**
 	 * The deterministic default name {@code <table>_<column>_<hnsw|ivfflat>_<metric>_idx}, e.g.
-	 * {@code document_embedding_hnsw_cosine_idx}; names over 63 bytes (UTF-8) are shortened and end in a hash.
+	 * {@code document_embedding_hnsw_cosine_idx}; names over 63 characters are shortened and end in a hash.
 	 */
 	public static String defaultName(String table, String column, IndexType type, Metric metric) {
-		String name = (table + "_" + column + "_" + type.name() + "_" + metric.name() + "_idx").toLowerCase(Locale.ROOT);
-		return SqlIdentifiers.shorten(name);
+		return SqlIdentifiers.shorten(table + "_" + column + "_" + type.name() + "_" + metric.name() + "_idx");
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.vectorjpa.jdbc;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.zip.CRC32;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 
@@ -15,8 +16,8 @@ public final class SqlIdentifiers {
 	// Letters, digits, underscore and dollar, not starting with a digit or dollar.
 	private static final Pattern IDENTIFIER = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_$]*");
 
-	/** PostgreSQL's identifier limit in bytes (UTF-8): a longer name is truncated silently, so two names could meet. */
-	public static final int MAX_BYTES = 63;
+	/** PostgreSQL's identifier limit, in bytes. */
+	public static final int MAX_LENGTH = 63;
 
 	private SqlIdentifiers() {
 	}
@@ -33,7 +34,7 @@ public final class SqlIdentifiers {
 	/** Validates an identifier without quoting it, returning it unchanged. */
 	public static String validate(String identifier, String what) {
 		if (identifier == null || !IDENTIFIER.matcher(identifier).matches()
-				|| identifier.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+				|| identifier.getBytes(StandardCharsets.UTF_8).length > MAX_LENGTH) {
 			throw new IllegalArgumentException("Invalid SQL identifier for " + what + ": '" + identifier
 					+ "' (expected letters, digits, '_' or '$', starting with a letter or '_', at most 63 bytes in "
 					+ "UTF-8)");
@@ -41,23 +42,31 @@ public final class SqlIdentifiers {
 		return identifier;
 	}
 
+	/** Quotes {@code schema.name}, or just {@code name} when the schema is null or empty. */
+	public static String qualified(String schema, String name, String what) {
+		return (schema == null || schema.isEmpty()) ? quote(name, what)
+				: quote(schema, what + " schema") + "." + quote(name, what);
+	}
+
 	/**
-	 * A generated name (an index name) that fits PostgreSQL's 63 bytes: unchanged when it does, else cut at a
-	 * character boundary to at most 54 bytes and ended with {@code _} and the 8-digit CRC32 of the full name.
+	 * {@code name} in lower case, shortened to PostgreSQL's 63-byte limit when longer: cut and ended with a CRC-32 of
+	 * the whole name, so that generated names stay distinct and deterministic (PostgreSQL itself would silently
+	 * truncate, and two long names could collide).
 	 */
 	public static String shorten(String name) {
-		byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
-		if (bytes.length <= MAX_BYTES) {
-			return name;
+		String lower = name.toLowerCase(Locale.ROOT);
+		if (lower.getBytes(StandardCharsets.UTF_8).length <= MAX_LENGTH) {
+			return lower;
 		}
 		CRC32 crc = new CRC32();
-		crc.update(bytes);
+		crc.update(lower.getBytes(StandardCharsets.UTF_8));
+		// cut by bytes at a character boundary: a multi-byte name cut by characters would still exceed 63 bytes
 		StringBuilder prefix = new StringBuilder();
 		int used = 0;
-		for (int i = 0; i < name.length();) {
-			int codePoint = name.codePointAt(i);
+		for (int i = 0; i < lower.length();) {
+			int codePoint = lower.codePointAt(i);
 			int size = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
-			if (used + size > MAX_BYTES - 9) {
+			if (used + size > MAX_LENGTH - 9) {
 				break;
 			}
 			prefix.appendCodePoint(codePoint);
@@ -65,12 +74,6 @@ public final class SqlIdentifiers {
 			i += Character.charCount(codePoint);
 		}
 		return prefix + "_" + String.format("%08x", crc.getValue());
-	}
-
-	/** Quotes {@code schema.name}, or just {@code name} when the schema is null or empty. */
-	public static String qualified(String schema, String name, String what) {
-		return (schema == null || schema.isEmpty()) ? quote(name, what)
-				: quote(schema, what + " schema") + "." + quote(name, what);
 	}
 
 	/**
@@ -90,19 +93,6 @@ public final class SqlIdentifiers {
 			return rendered.substring(1, rendered.length() - 1).replace("\"\"", "\"");
 		}
 		return catalogName(rendered, false);
-	}
-
-	/**
-	 * Quotes an identifier as Hibernate produced it from the mapping (already trusted, may carry quotes of its own);
-	 * embedded double quotes are doubled.
-	 */
-	public static String quoteMapped(String identifier) {
-		String bare = (identifier.length() > 1 && identifier.startsWith("\"") && identifier.endsWith("\""))
-				? identifier.substring(1, identifier.length() - 1) : identifier;
-		if (bare.startsWith("`") && bare.endsWith("`") && bare.length() > 1) {
-			bare = bare.substring(1, bare.length() - 1);
-		}
-		return "\"" + bare.replace("\"", "\"\"") + "\"";
 	}
 
 }
