@@ -103,6 +103,18 @@ class VectorAggregatesIntegrationTests {
 	}
 
 	@Test
+	void centroidOfLikedRows() {
+		List<Long> likedIds = List.of(1L, 3L, 5L, 7L, 9L);
+		float[] centroid = sessionFactory.fromTransaction((session) -> session.createSelectionQuery(
+				"select avg(d.embedding) from FunctionRow d where d.id in :liked", float[].class)
+			.setParameter("liked", likedIds)
+			.getSingleResult());
+		assertThat(centroid).containsExactly(
+				mean(rows.stream().filter((row) -> likedIds.contains(row.id)).toList(), (row) -> row.embedding),
+				within(1e-6f));
+	}
+
+	@Test
 	void criteriaAvgOfVector() {
 		float[] centroid = sessionFactory.fromTransaction((session) -> {
 			HibernateCriteriaBuilder builder = session.getCriteriaBuilder();
