@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.vectorjpa.jdbc.PgVectorSchemaValidator;
+import dev.vectorjpa.jdbc.PgVectorSchemaValidator.ExpectedColumn;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.cfg.SchemaToolingSettings;
@@ -22,8 +24,7 @@ import org.hibernate.tool.schema.spi.SchemaManagementException;
 /**
  * Registers vector-jpa's write checks as Hibernate event listeners, {@code avg}/{@code sum} over vectors once the
  * query engine is built and, when Hibernate validates the schema, checks the vector columns' types and dimensions
- * too; found through {@code META-INF/services}, so it applies with and
- * without Spring.
+ * too; found through {@code META-INF/services}, so it applies with and without Spring.
  *
  * @since 0.1
  */
@@ -38,12 +39,12 @@ public final class VectorJpaIntegrator implements Integrator {
 		if (VectorFunctionContributor.appliesTo(sessionFactory.getJdbcServices().getDialect())) {
 			sessionFactory.addObserver(VectorAggregateFunction.installer());
 		}
-		List<VectorColumnMapping> attributes = VectorMappings.of(metadata, settings);
-		VectorMappings.register(sessionFactory, attributes);
-		if (attributes.isEmpty()) {
+		Map<Class<?>, VectorEntityMetadata> entities = VectorMetadataReader.read(metadata, sessionFactory);
+		VectorEntityRegistry.of(sessionFactory).register(entities, DomainSettings.rowLevelSecurity(settings));
+		if (entities.values().stream().allMatch((entity) -> entity.vectorAttributes().isEmpty())) {
 			return;
 		}
-		VectorWriteCheckListener listener = new VectorWriteCheckListener(attributes);
+		VectorWriteCheckListener listener = new VectorWriteCheckListener(entities.values());
 		EventListenerRegistry listeners = sessionFactory.getEventListenerRegistry();
 		// Prepended: the checks must run before Hibernate's own listeners schedule anything.
 		listeners.prependListeners(EventType.PERSIST, listener);
@@ -52,13 +53,12 @@ public final class VectorJpaIntegrator implements Integrator {
 		// Appended: the default listener computes the dirty properties; statements run only after all entities.
 		listeners.appendListeners(EventType.FLUSH_ENTITY, listener);
 		if (isValidate(settings)) {
-			validateSchema(sessionFactory, attributes);
+			validateSchema(sessionFactory, MappedVectorColumns.of(entities.values()));
 		}
 	}
 
 	@Override
 	public void disintegrate(SessionFactoryImplementor sessionFactory, SessionFactoryServiceRegistry serviceRegistry) {
-		VectorMappings.unregister(sessionFactory);
 	}
 
 	private static boolean isValidate(Map<String, Object> settings) {
@@ -72,15 +72,15 @@ public final class VectorJpaIntegrator implements Integrator {
 		return false;
 	}
 
-	private static void validateSchema(SessionFactoryImplementor sessionFactory, List<VectorColumnMapping> attributes) {
+	private static void validateSchema(SessionFactoryImplementor sessionFactory, List<ExpectedColumn> columns) {
 		JdbcConnectionAccess access = sessionFactory.getServiceRegistry()
 			.requireService(JdbcServices.class)
 			.getBootstrapJdbcConnectionAccess();
-		List<String> problems;
 		try {
 			Connection connection = access.obtainConnection();
 			try {
-				problems = VectorSchemaValidator.validate(connection, attributes);
+				// the validator the starter runs too: one set of checks and messages
+				PgVectorSchemaValidator.validate(connection, columns, Map.of());
 			}
 			finally {
 				access.releaseConnection(connection);
@@ -90,8 +90,8 @@ public final class VectorJpaIntegrator implements Integrator {
 			throw new SchemaManagementException("Schema-validation: could not read vector column types: "
 					+ ex.getMessage());
 		}
-		if (!problems.isEmpty()) {
-			throw new SchemaManagementException(String.join("; ", problems));
+		catch (IllegalStateException ex) {
+			throw new SchemaManagementException("Schema-validation: " + ex.getMessage());
 		}
 	}
 
