@@ -22,9 +22,9 @@ import org.hibernate.service.spi.SessionFactoryServiceRegistry;
 import org.hibernate.tool.schema.spi.SchemaManagementException;
 
 /**
- * Registers vector-jpa's write checks as Hibernate event listeners and, when Hibernate validates the schema, checks
- * the vector columns' types and dimensions too; found through {@code META-INF/services}, so it applies with and
- * without Spring.
+ * Registers vector-jpa's write checks as Hibernate event listeners, {@code avg}/{@code sum} over vectors once the
+ * query engine is built and, when Hibernate validates the schema, checks the vector columns' types and dimensions
+ * too; found through {@code META-INF/services}, so it applies with and without Spring.
  *
  * @since 0.1
  */
@@ -36,6 +36,9 @@ public final class VectorJpaIntegrator implements Integrator {
 		Map<String, Object> settings = sessionFactory.getServiceRegistry()
 			.requireService(ConfigurationService.class)
 			.getSettings();
+		if (VectorFunctionContributor.appliesTo(sessionFactory.getJdbcServices().getDialect())) {
+			sessionFactory.addObserver(VectorAggregateFunction.installer());
+		}
 		Map<Class<?>, VectorEntityMetadata> entities = VectorMetadataReader.read(metadata, sessionFactory);
 		VectorEntityRegistry.of(sessionFactory).register(entities, DomainSettings.rowLevelSecurity(settings));
 		if (entities.values().stream().allMatch((entity) -> entity.vectorAttributes().isEmpty())) {

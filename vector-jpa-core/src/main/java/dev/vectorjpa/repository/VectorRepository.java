@@ -2,6 +2,7 @@ package dev.vectorjpa.repository;
 
 import java.util.List;
 
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.repository.NoRepositoryBean;
 
@@ -27,6 +28,15 @@ public interface VectorRepository<T, ID> extends JpaRepository<T, ID> {
 
 	/** The {@code k} entities nearest to {@code query} among those matching {@code filter}, with search options. */
 	List<Nearest<T>> findNearest(float[] query, int k, MetadataFilter filter, SearchOptions options);
+
+	/**
+	 * The {@code k} entities nearest to {@code query} among those matching {@code specification} (any JPA Criteria
+	 * predicate, e.g. combined with {@link dev.vectorjpa.criteria.VectorSpecifications}), nearest first.
+	 */
+	List<Nearest<T>> findNearest(Specification<T> specification, float[] query, int k);
+
+	/** The {@code k} entities nearest to {@code query} among those matching {@code specification}, with options. */
+	List<Nearest<T>> findNearest(Specification<T> specification, float[] query, int k, SearchOptions options);
 
 	/** The number of entities whose JSON metadata matches {@code filter}. */
 	long count(MetadataFilter filter);

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.ToDoubleBiFunction;
 
+import dev.vectorjpa.Metric;
+import dev.vectorjpa.criteria.VectorCriteria;
 import dev.vectorjpa.mapping.BitVector;
 import dev.vectorjpa.mapping.SparseVector;
 import dev.vectorjpa.test.DatabaseTest;
@@ -17,8 +19,6 @@ import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Root;
 import org.hibernate.SessionFactory;
 import org.hibernate.query.criteria.HibernateCriteriaBuilder;
-import org.hibernate.query.sqm.internal.SqmCriteriaNodeBuilder;
-import org.hibernate.query.sqm.tree.expression.SqmExpression;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -112,11 +112,8 @@ class VectorFunctionsIntegrationTests {
 			HibernateCriteriaBuilder builder = session.getCriteriaBuilder();
 			CriteriaQuery<Tuple> criteria = builder.createTupleQuery();
 			Root<FunctionRow> root = criteria.from(FunctionRow.class);
-			SqmExpression<float[]> embedding = (SqmExpression<float[]>) root.<float[]>get("embedding");
-			// value(query, embedding) binds the query vector with the attribute's type (a plain float[] parameter
-			// would be typed as a SQL array, which the distance functions reject).
-			Expression<Double> distance = builder.function("l1_distance", Double.class, embedding,
-					((SqmCriteriaNodeBuilder) builder).value(query, embedding));
+			// the helper binds the query vector typed like the attribute: no cast to Hibernate's internals
+			Expression<Double> distance = VectorCriteria.distance(builder, root.get("embedding"), query, Metric.L1);
 			criteria.multiselect(root.get("id"), distance).orderBy(builder.asc(distance), builder.asc(root.get("id")));
 			inspector.statements.clear();
 			return session.createQuery(criteria).setMaxResults(5).getResultList();

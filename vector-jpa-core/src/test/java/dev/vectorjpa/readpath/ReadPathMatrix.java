@@ -35,6 +35,7 @@ import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.SearchResult;
 import org.springframework.data.domain.Vector;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.repository.Repository;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
@@ -216,6 +217,12 @@ abstract class ReadPathMatrix {
 		return vector;
 	}
 
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	static List<Object> nearestBySpecification(MatrixRepository<?> repository, float[] query,
+			Specification<?> specification, SearchOptions options) {
+		return ids(((MatrixRepository) repository).findNearest(specification, query, 5, options));
+	}
+
 	private static List<Object> ids(List<? extends Nearest<?>> found) {
 		return found.stream().map((nearest) -> (Object) ((MatrixEntity) nearest.entity()).getId()).toList();
 	}
@@ -333,6 +340,25 @@ abstract class ReadPathMatrix {
 			@Override
 			List<Object> expected(List<MatrixEntity> visible, float[] query) {
 				return nearestFirst(visible, query, (row) -> !row.getCategory().equals("tech"), 5);
+			}
+		},
+		SPECIFICATION {
+			@Override
+			List<Object> read(MatrixRepository<?> repository, float[] query) {
+				return nearestBySpecification(repository, query, Specification.unrestricted(), SearchOptions.none());
+			}
+		},
+		SPECIFICATION_WITH_OPTIONS {
+			@Override
+			List<Object> read(MatrixRepository<?> repository, float[] query) {
+				return nearestBySpecification(repository, query,
+						(root, criteria, builder) -> builder.equal(root.get("category"), "tech"),
+						SearchOptions.builder().efSearch(60).build());
+			}
+
+			@Override
+			List<Object> expected(List<MatrixEntity> visible, float[] query) {
+				return nearestFirst(visible, query, (row) -> row.getCategory().equals("tech"), 5);
 			}
 		},
 		HYBRID_WITHOUT_TEXT_MATCH {

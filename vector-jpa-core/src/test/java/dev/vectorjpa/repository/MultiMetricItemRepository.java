@@ -2,7 +2,10 @@ package dev.vectorjpa.repository;
 
 import java.util.List;
 
-interface MultiMetricItemRepository extends VectorRepository<MultiMetricItem, Long> {
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+
+interface MultiMetricItemRepository extends VectorRepository<MultiMetricItem, Long>,
+		JpaSpecificationExecutor<MultiMetricItem> {
 
 	@NearestTo("cosine")
 	List<Nearest<MultiMetricItem>> findNearestBy(float[] query, int k);

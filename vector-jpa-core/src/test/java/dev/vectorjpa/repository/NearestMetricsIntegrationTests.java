@@ -1,8 +1,5 @@
 package dev.vectorjpa.repository;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -155,23 +152,8 @@ class NearestMetricsIntegrationTests extends RepositoryTestSupport {
 	}
 
 	private static String explain(TestSchema schema, String sql) throws Exception {
-		try (Connection connection = schema.connect()) {
-			connection.setAutoCommit(false);
-			try (Statement statement = connection.createStatement()) {
-				// 300 rows: without this the planner rightly prefers a sequential scan; the point is that it can
-				statement.execute("SET LOCAL enable_seqscan = off");
-				StringBuilder plan = new StringBuilder();
-				try (ResultSet rows = statement.executeQuery("EXPLAIN " + sql)) {
-					while (rows.next()) {
-						plan.append(rows.getString(1)).append('\n');
-					}
-				}
-				return plan.toString();
-			}
-			finally {
-				connection.rollback();
-			}
-		}
+		// 300 rows: without disabled sequential scans the planner rightly prefers one; the point is that it can
+		return IndexPlans.explain(schema, sql);
 	}
 
 	private void assertMatches(Iterable<Nearest<MultiMetricItem>> result, Metric metric,

@@ -123,11 +123,14 @@ class VectorJpaAutoConfigurationIntegrationTests {
 			StarterDocumentRepository repository = context.getBean(StarterDocumentRepository.class);
 			repository.bulkInsert(List.of(new StarterDocument(UUID.randomUUID(), "red", new float[] { 1, 0, 0 })));
 			assertThat(repository.findNearest(new float[] { 1, 0, 0 }, 1)).hasSize(1);
+			assertThat(repository.findNearest((root, query, builder) -> builder.equal(root.get("title"), "red"),
+					new float[] { 1, 0, 0 }, 1)).hasSize(1);
 			context.getBean(dev.vectorjpa.index.VectorIndexManager.class)
 				.createIndex(StarterDocument.class, dev.vectorjpa.mapping.IndexType.HNSW,
 						dev.vectorjpa.index.IndexParams.defaults());
 			assertThat(observed).containsExactly("vector-jpa.bulk-insert StarterDocument none",
-					"vector-jpa.search StarterDocument cosine", "vector-jpa.index.build starter_documents cosine");
+					"vector-jpa.search StarterDocument cosine", "vector-jpa.search StarterDocument cosine",
+					"vector-jpa.index.build starter_documents cosine");
 		}
 	}
 

@@ -67,9 +67,7 @@ public final class NearestQueryExecutor {
 	 */
 	public <T> List<Nearest<T>> search(NearestSql nearest, NearestSql.Text sql, String queryText, Object[] criteria,
 			@Nullable Object threshold, int limit, SearchOptions options, List<Object> extra) {
-		if (limit < 1) {
-			throw new IllegalArgumentException("The number of nearest neighbours must be at least 1, got " + limit);
-		}
+		checkLimit(limit);
 		SearchOptions effective = effective(options);
 		String text = sql.sql(effective.exact());
 		VectorAttribute attribute = nearest.attribute();
@@ -131,7 +129,18 @@ public final class NearestQueryExecutor {
 		return new Nearest<>((T) entity, distance, score);
 	}
 
-	private SearchOptions effective(SearchOptions options) {
+	/**
+	 * Checks the number of neighbours a search asks for.
+	 * @throws IllegalArgumentException when it is less than 1
+	 */
+	public static void checkLimit(int limit) {
+		if (limit < 1) {
+			throw new IllegalArgumentException("The number of nearest neighbours must be at least 1, got " + limit);
+		}
+	}
+
+	/** {@code options} with this executor's search defaults where they set nothing. */
+	public SearchOptions effective(SearchOptions options) {
 		return (options == SearchOptions.none()) ? this.defaults : options.withDefaults(this.defaults);
 	}
 

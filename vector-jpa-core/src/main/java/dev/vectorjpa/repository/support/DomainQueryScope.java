@@ -36,6 +36,11 @@ final class DomainQueryScope implements QueryScope {
 		return (configured instanceof DomainQueryScope) ? configured : new DomainQueryScope(entityManager, configured);
 	}
 
+	/** The scope the application configured, without the domain restriction {@link #of} adds. */
+	static QueryScope configured(QueryScope scope) {
+		return (scope instanceof DomainQueryScope domainScope) ? domainScope.next : scope;
+	}
+
 	@Override
 	public @Nullable Condition condition(EntityColumns columns) {
 		Condition other = this.next.condition(columns);

@@ -1,6 +1,7 @@
 package dev.vectorjpa.repository.support;
 
 import java.util.List;
+import java.util.Objects;
 
 import dev.vectorjpa.hibernate.EntityColumns;
 import dev.vectorjpa.hibernate.MappedAttribute;
@@ -13,11 +14,13 @@ import dev.vectorjpa.repository.VectorRepository;
 import dev.vectorjpa.repository.query.MetadataFilterCondition;
 import dev.vectorjpa.repository.query.NearestQueryCreator;
 import dev.vectorjpa.repository.query.NearestQueryExecutor;
+import dev.vectorjpa.repository.query.NearestSpecificationQuery;
 import dev.vectorjpa.repository.query.NearestSql;
 import dev.vectorjpa.repository.query.QueryScope;
 import dev.vectorjpa.repository.query.QueryVectors;
 import jakarta.persistence.EntityManagerFactory;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.jpa.domain.Specification;
 
 /**
  * The implementation of {@link VectorRepository}'s own methods, contributed as a repository fragment to every
@@ -45,6 +48,11 @@ public class SimpleVectorRepositoryFragment<T> {
 	private final NearestQueryCreator.CountSql count;
 
 	private final VectorSearchSupport support;
+
+	private final @Nullable NearestSpecificationQuery<T> specificationQuery;
+
+	// a scope of the application's own is native SQL, which a Specification's Criteria query cannot include
+	private final boolean configuredScope;
 
 	/**
 	 * A fragment for {@code domainType}, created by {@link VectorRepositoryFragmentsContributor}.
@@ -75,6 +83,9 @@ public class SimpleVectorRepositoryFragment<T> {
 					+ "be used, declare findNearest methods annotated with @NearestTo instead", ex);
 		}
 		this.nearest = sql;
+		this.specificationQuery = (sql != null) ? new NearestSpecificationQuery<>(domainType, sql.attribute()) : null;
+		this.configuredScope = DomainQueryScope.configured(scope)
+			.condition(EntityColumns.of(entityManagerFactory, domainType)) != null;
 		this.nearestSql = (sql != null) ? text(sql) : null;
 		this.nearestProblem = problem;
 		MappedAttribute metadataAttribute = metadata.metadata();
@@ -111,6 +122,30 @@ public class SimpleVectorRepositoryFragment<T> {
 				QueryVectors.toText(query, sql.attribute()), NO_CRITERIA, null, k, options(options), condition.values());
 	}
 
+	/** See {@link VectorRepository#findNearest(Specification, float[], int)}. */
+	public List<Nearest<T>> findNearest(Specification<T> specification, float[] query, int k) {
+		return findNearest(specification, query, k, SearchOptions.none());
+	}
+
+	/** See {@link VectorRepository#findNearest(Specification, float[], int, SearchOptions)}. */
+	public List<Nearest<T>> findNearest(Specification<T> specification, float[] query, int k, SearchOptions options) {
+		if (specification == null) {
+			throw new IllegalArgumentException("Specification must not be null; use Specification.unrestricted()");
+		}
+		NearestQueryExecutor.checkLimit(k);
+		if (this.configuredScope) {
+			throw new UnsupportedOperationException("findNearest(Specification, ...) cannot apply the QueryScope "
+					+ "configured for " + this.domainType.getSimpleName() + " (native SQL); add its restriction to the "
+					+ "Specification");
+		}
+		NearestSpecificationQuery<T> search = nearestSpecification();
+		// bad query vectors are rejected before any SQL, with the messages of the other searches
+		QueryVectors.toText(query, search.attribute());
+		SearchOptions effective = this.executor.effective(options(options));
+		return this.executor.search(search.attribute(), effective,
+				(session) -> search.execute(session, specification, query, k, effective.exact()));
+	}
+
 	/** See {@link VectorRepository#count(MetadataFilter)}. */
 	public long count(MetadataFilter filter) {
 		MetadataFilterCondition condition = MetadataFilterCondition.of(filter, metadataColumn());
@@ -144,6 +179,11 @@ public class SimpleVectorRepositoryFragment<T> {
 					: new IllegalStateException("No nearest query for " + this.domainType.getSimpleName());
 		}
 		return this.nearest;
+	}
+
+	private NearestSpecificationQuery<T> nearestSpecification() {
+		nearest();
+		return Objects.requireNonNull(this.specificationQuery);
 	}
 
 	private String metadataColumn() {
