@@ -207,6 +207,7 @@ class VectorJpaAutoConfigurationIntegrationTests {
 
 	private static ConfigurableApplicationContext run(Class<?> application, String... properties) {
 		SpringApplication app = new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
+			.properties("spring.datasource.url=" + TestSchema.current().jdbcUrl())
 			.properties(properties)
 			.build();
 		return app.run();
