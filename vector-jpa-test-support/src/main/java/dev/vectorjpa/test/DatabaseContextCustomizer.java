@@ -35,8 +35,7 @@ final class DatabaseContextCustomizer implements ContextCustomizer {
 			.getPropertySources()
 			.addFirst(new MapPropertySource("vectorJpaTestSchema", Map.of(SCHEMA_PROPERTY, schema.name())));
 		if (ClassUtils.isPresent(CONNECTION_DETAILS, context.getClassLoader())) {
-			context.getBeanFactory()
-				.registerSingleton("vectorJpaTestJdbcConnectionDetails", new TestSchemaJdbcConnectionDetails(schema));
+			TestSchemaJdbcConnectionDetails.register(context, schema);
 		}
 	}
 

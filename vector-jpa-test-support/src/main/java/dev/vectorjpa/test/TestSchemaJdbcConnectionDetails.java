@@ -6,7 +6,11 @@ import java.util.StringJoiner;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.boot.autoconfigure.container.ContainerImageMetadata;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Spring Boot connection details of a {@link TestSchema}: its URL, with the credentials of the URL's query moved to
@@ -39,6 +43,20 @@ final class TestSchemaJdbcConnectionDetails implements JdbcConnectionDetails {
 			}
 		}
 		this.jdbcUrl = url.substring(0, query) + ((kept.length() > 0) ? "?" + kept : "");
+	}
+
+	/** Registers the connection details of {@code schema} as a bean of {@code context}. */
+	static void register(ConfigurableApplicationContext context, TestSchema schema) {
+		if (!(context.getBeanFactory() instanceof BeanDefinitionRegistry registry)) {
+			throw new IllegalStateException("@DatabaseTest cannot register its JdbcConnectionDetails with "
+					+ context.getClass().getName() + ": its bean factory is not a BeanDefinitionRegistry");
+		}
+		TestSchemaJdbcConnectionDetails details = new TestSchemaJdbcConnectionDetails(schema);
+		RootBeanDefinition definition = new RootBeanDefinition(JdbcConnectionDetails.class, () -> details);
+		// The marker @ServiceConnection puts on its beans: @AutoConfigureTestDatabase (in @DataJpaTest) then keeps
+		// this test database instead of replacing it with an embedded one.
+		new ContainerImageMetadata(schema.database().source()).addTo(definition);
+		registry.registerBeanDefinition("vectorJpaTestJdbcConnectionDetails", definition);
 	}
 
 	@Override
