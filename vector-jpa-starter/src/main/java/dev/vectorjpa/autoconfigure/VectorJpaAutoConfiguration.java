@@ -221,7 +221,8 @@ public final class VectorJpaAutoConfiguration {
 		@DependsOnDatabaseInitialization
 		@ConditionalOnMissingBean
 		VectorStore vectorStore(DataSource dataSource, VectorJpaProperties properties,
-				ObjectProvider<VectorJpaExtensionInitializer> extension, ObjectProvider<VectorIndexManager> indexManager) {
+				ObjectProvider<VectorJpaExtensionInitializer> extension, ObjectProvider<VectorIndexManager> indexManager,
+				ObjectProvider<VectorJpaObservations> observations) {
 			// The store creates its table when it starts: the vector type must exist by then.
 			extension.ifAvailable((initializer) -> {
 			});
@@ -255,8 +256,10 @@ public final class VectorJpaAutoConfiguration {
 				settings.ivfflatLists(index.getIvfflat().getLists());
 			}
 			VectorIndexManager manager = indexManager.getIfAvailable();
-			return (manager != null) ? new PgVectorStore(dataSource, settings.build(), manager)
+			PgVectorStore vectorStore = (manager != null) ? new PgVectorStore(dataSource, settings.build(), manager)
 					: new PgVectorStore(dataSource, settings.build());
+			observations.ifAvailable(vectorStore::setObservations);
+			return vectorStore;
 		}
 
 	}
