@@ -14,6 +14,7 @@ import dev.vectorjpa.jdbc.AdvisoryLocks;
 import dev.vectorjpa.jdbc.SqlIdentifiers;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The full-text side of hybrid search: the one {@code to_tsvector} expression that both {@code findHybrid} and the
@@ -39,8 +40,15 @@ public final class FullTextIndexes {
 
 	/** The deterministic name of an entity's full-text index: {@code <table>_<column>_fts_idx}. */
 	public static String indexName(VectorEntityMetadata metadata) {
-		MappedAttribute text = requireFullText(metadata);
-		return SqlIdentifiers.shorten(metadata.tableName() + "_" + text.columnName() + "_fts_idx");
+		return indexName(metadata.tableName(), requireFullText(metadata).columnName());
+	}
+
+	/**
+	 * The deterministic name of the full-text index of {@code table.column}: {@code <table>_<column>_fts_idx},
+	 * shortened as {@link SqlIdentifiers#shorten} does.
+	 */
+	public static String indexName(String table, String column) {
+		return SqlIdentifiers.shorten(table + "_" + column + "_fts_idx");
 	}
 
 	/** {@code CREATE INDEX IF NOT EXISTS "name" ON table USING gin (to_tsvector(...))}. */
@@ -48,6 +56,22 @@ public final class FullTextIndexes {
 		MappedAttribute text = requireFullText(metadata);
 		return "CREATE INDEX IF NOT EXISTS " + SqlIdentifiers.quote(indexName(metadata), "full-text index name")
 				+ " ON " + metadata.table() + " USING gin (" + tsvector(metadata.fullTextConfig(), text.column()) + ")";
+	}
+
+	/**
+	 * {@code CREATE INDEX IF NOT EXISTS "name" ON "schema"."table" USING gin (to_tsvector('config'::regconfig,
+	 * "column"))}: the DDL of {@link #createSql(VectorEntityMetadata)} for a table known by name (migrations).
+	 * @param schema the table's schema, or {@code null} for the search path
+	 * @param config the text search configuration, e.g. {@code english}
+	 */
+	public static String createSql(@Nullable String schema, String table, String column, String config) {
+		if (config == null || !config.matches("[a-z_][a-z0-9_]{0,62}")) {
+			throw new IllegalArgumentException("Invalid text search configuration '" + config
+					+ "' (expected a name like 'english' or 'simple')");
+		}
+		return "CREATE INDEX IF NOT EXISTS " + SqlIdentifiers.quote(indexName(table, column), "full-text index name")
+				+ " ON " + SqlIdentifiers.qualified(schema, table, "full-text index table") + " USING gin ("
+				+ tsvector(config, SqlIdentifiers.quote(column, "full-text column")) + ")";
 	}
 
 	private static MappedAttribute requireFullText(VectorEntityMetadata metadata) {

@@ -34,8 +34,14 @@ public final class MicrometerVectorJpaObservations implements VectorJpaObservati
 			return work.get();
 		}
 		// Only low-cardinality values: entity names, metrics and index types are finite sets.
-		return Observation.createNotStarted(name, this.registry)
+		// Span name as OpenTelemetry's database conventions write it: "{db.operation.name} {db.collection.name}".
+		return Observation.createNotStarted(NAME, this.registry)
 			.contextualName(name + " " + entity)
+			.lowCardinalityKeyValue(DB_OPERATION_NAME, name)
+			.lowCardinalityKeyValue(DB_SYSTEM_NAME, "postgresql")
+			.lowCardinalityKeyValue(DB_SYSTEM, "pg_vector")
+			.lowCardinalityKeyValue(DB_COLLECTION_NAME, entity)
+			.lowCardinalityKeyValue(DB_SEARCH_SIMILARITY_METRIC, lowerCase(metric))
 			.lowCardinalityKeyValue(ENTITY_KEY, entity)
 			.lowCardinalityKeyValue(METRIC_KEY, lowerCase(metric))
 			.lowCardinalityKeyValue(INDEX_TYPE_KEY, lowerCase(indexType))

@@ -7,36 +7,65 @@ import dev.vectorjpa.mapping.IndexType;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Wraps vector-jpa's expensive operations in observations: {@value #SEARCH}, {@value #BULK_INSERT} and
- * {@value #INDEX_BUILD}, each with the low-cardinality keys {@value #ENTITY_KEY}, {@value #METRIC_KEY} and
- * {@value #INDEX_TYPE_KEY}. {@link #noop()} runs the work directly; {@link MicrometerVectorJpaObservations} reports
- * to a Micrometer {@code ObservationRegistry} (Micrometer is an optional dependency, so this type never names it).
+ * Wraps vector-jpa's database operations in observations named {@value #NAME}, as Spring AI's vector stores do,
+ * with the OpenTelemetry database semantic-convention keys where they exist: {@value #DB_OPERATION_NAME}
+ * ({@value #SEARCH}, {@value #BULK_INSERT}, {@value #UPDATE}, {@value #DELETE}, {@value #INDEX_BUILD}),
+ * {@value #DB_SYSTEM_NAME} ({@code postgresql}), {@value #DB_SYSTEM} ({@code pg_vector}, Spring AI's value),
+ * {@value #DB_COLLECTION_NAME} and {@value #DB_SEARCH_SIMILARITY_METRIC}; plus vector-jpa's own
+ * {@value #ENTITY_KEY}, {@value #METRIC_KEY} and {@value #INDEX_TYPE_KEY}. All are low-cardinality. {@link #noop()}
+ * runs the work directly; {@link MicrometerVectorJpaObservations} reports to a Micrometer {@code ObservationRegistry}
+ * (Micrometer is an optional dependency, so this type never names it).
  *
  * @since 0.1
  */
 public interface VectorJpaObservations {
 
-	/** Observation name of a nearest-neighbour search (derived or inherited {@code findNearest}, store search). */
-	String SEARCH = "vector-jpa.search";
+	/** The observation name of every operation (Spring AI's name for vector store operations). */
+	String NAME = "db.vector.client.operation";
 
-	/** Observation name of a binary {@code COPY} bulk insert. */
-	String BULK_INSERT = "vector-jpa.bulk-insert";
+	/** Operation of a nearest-neighbour or hybrid search (derived or inherited {@code findNearest}, store search). */
+	String SEARCH = "query";
 
-	/** Observation name of a vector index build. */
-	String INDEX_BUILD = "vector-jpa.index.build";
+	/** Operation of a write: a binary {@code COPY} bulk insert, a store {@code add}. */
+	String BULK_INSERT = "add";
 
-	/** Low-cardinality key: the entity's simple name (or the store table). */
+	/** Operation of a store metadata update. */
+	String UPDATE = "update";
+
+	/** Operation of a store delete or clear. */
+	String DELETE = "delete";
+
+	/** Operation of a vector index build. */
+	String INDEX_BUILD = "create_index";
+
+	/** Key (OpenTelemetry): the operation, one of the operation constants. */
+	String DB_OPERATION_NAME = "db.operation.name";
+
+	/** Key (OpenTelemetry): the database management system, {@code postgresql}. */
+	String DB_SYSTEM_NAME = "db.system.name";
+
+	/** Key (Spring AI): the vector store kind, {@code pg_vector}. */
+	String DB_SYSTEM = "db.system";
+
+	/** Key (OpenTelemetry): the collection, here the entity's simple name or the store's table. */
+	String DB_COLLECTION_NAME = "db.collection.name";
+
+	/** Key (Spring AI): the similarity metric in lower case, {@code none} when not applicable. */
+	String DB_SEARCH_SIMILARITY_METRIC = "db.search.similarity_metric";
+
+	/** Key: the entity's simple name (or the store table). */
 	String ENTITY_KEY = "vector-jpa.entity";
 
-	/** Low-cardinality key: the metric in lower case ({@code cosine}, ...), {@code none} when not applicable. */
+	/** Key: the metric in lower case ({@code cosine}, ...), {@code none} when not applicable. */
 	String METRIC_KEY = "vector-jpa.metric";
 
-	/** Low-cardinality key: the index type in lower case ({@code none}, {@code hnsw}, {@code ivfflat}). */
+	/** Key: the index type in lower case ({@code none}, {@code hnsw}, {@code ivfflat}). */
 	String INDEX_TYPE_KEY = "vector-jpa.index.type";
 
 	/**
-	 * Runs {@code work} inside an observation named {@code name}.
-	 * @param name one of {@link #SEARCH}, {@link #BULK_INSERT}, {@link #INDEX_BUILD}
+	 * Runs {@code work} inside an observation of {@code operation}.
+	 * @param name the operation: one of {@link #SEARCH}, {@link #BULK_INSERT}, {@link #UPDATE}, {@link #DELETE},
+	 * {@link #INDEX_BUILD}
 	 * @param entity the entity (or store table) name
 	 * @param metric the metric, or null when not applicable
 	 * @param indexType the index type, or null when not applicable
@@ -53,6 +82,11 @@ public interface VectorJpaObservations {
 	/** Observes a bulk insert. */
 	default <T> T bulkInsert(String entity, Supplier<T> work) {
 		return observe(BULK_INSERT, entity, null, null, work);
+	}
+
+	/** Observes a write other than an insert: {@link #UPDATE} or {@link #DELETE}. */
+	default <T> T write(String operation, String entity, Supplier<T> work) {
+		return observe(operation, entity, null, null, work);
 	}
 
 	/** Observes an index build. */

@@ -16,6 +16,7 @@ import dev.vectorjpa.jdbc.AdvisoryLocks;
 import dev.vectorjpa.jdbc.JsonValues;
 import dev.vectorjpa.jdbc.MetadataFilterSql;
 import dev.vectorjpa.mapping.IndexType;
+import dev.vectorjpa.observation.VectorJpaObservations;
 import dev.vectorjpa.repository.MetadataFilter;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.InitializingBean;
@@ -45,6 +46,8 @@ public class PgVectorStore implements VectorStore, InitializingBean {
 	private final StoreReads reads;
 
 	private volatile boolean initialized;
+
+	private VectorJpaObservations observations = VectorJpaObservations.noop();
 
 	/**
 	 * A store over {@code dataSource} configured by {@code settings}, with an index manager of its own following the
@@ -78,6 +81,14 @@ public class PgVectorStore implements VectorStore, InitializingBean {
 		this.rows = new StoreRows(settings, this.sql);
 		this.indexing = new StoreIndexing(settings, indexManager);
 		this.reads = new StoreReads(settings, this.sql);
+	}
+
+	/** Reports searches, writes and deletes as {@code db.vector.client.operation} observations. */
+	public void setObservations(VectorJpaObservations observations) {
+		if (observations == null) {
+			throw new IllegalArgumentException("VectorJpaObservations must not be null");
+		}
+		this.observations = observations;
 	}
 
 	/** The settings of this store. */
@@ -141,10 +152,10 @@ public class PgVectorStore implements VectorStore, InitializingBean {
 			return List.of();
 		}
 		initialize();
-		this.transactions.execute("add vectors", (connection) -> {
+		this.observations.bulkInsert(this.settings.table(), () -> this.transactions.execute("add vectors", (connection) -> {
 			this.rows.write(connection, prepared);
 			return null;
-		});
+		}));
 		this.indexing.afterAdd();
 		List<Object> stored = new ArrayList<>(prepared.size());
 		for (StoreRows.Row row : prepared) {
@@ -172,8 +183,9 @@ public class PgVectorStore implements VectorStore, InitializingBean {
 		}
 		initialize();
 		String sqlText = statement;
-		return this.transactions.read("search vectors", (connection) -> this.reads.search(connection, sqlText,
-				VectorTextFormatter.pgObject("vector", query), parameters, k));
+		return this.observations.search(this.settings.table(), this.settings.metric(), this.settings.indexType(),
+				() -> this.transactions.read("search vectors", (connection) -> this.reads.search(connection, sqlText,
+						VectorTextFormatter.pgObject("vector", query), parameters, k)));
 	}
 
 	@Override
@@ -210,7 +222,8 @@ public class PgVectorStore implements VectorStore, InitializingBean {
 			return 0;
 		}
 		initialize();
-		return this.transactions.execute("update vector metadata", (connection) -> {
+		return this.observations.write(VectorJpaObservations.UPDATE, this.settings.table(),
+				() -> this.transactions.execute("update vector metadata", (connection) -> {
 			try (PreparedStatement update = connection.prepareStatement(this.sql.updateMetadata)) {
 				for (int i = 0; i < converted.length; i++) {
 					update.setString(1, json[i]);
@@ -226,7 +239,7 @@ public class PgVectorStore implements VectorStore, InitializingBean {
 				}
 				return updated;
 			}
-		});
+		}));
 	}
 
 	@Override
@@ -237,7 +250,8 @@ public class PgVectorStore implements VectorStore, InitializingBean {
 			return 0;
 		}
 		initialize();
-		return this.transactions.execute("delete vectors", (connection) -> {
+		return this.observations.write(VectorJpaObservations.DELETE, this.settings.table(),
+				() -> this.transactions.execute("delete vectors", (connection) -> {
 			try (PreparedStatement delete = connection.prepareStatement(this.sql.delete)) {
 				delete.setArray(1, StoreIds.array(connection, this.settings.idType(), converted));
 				if (this.settings.domain() != null) {
@@ -245,7 +259,7 @@ public class PgVectorStore implements VectorStore, InitializingBean {
 				}
 				return delete.executeUpdate();
 			}
-		});
+		}));
 	}
 
 	@Override
@@ -271,14 +285,15 @@ public class PgVectorStore implements VectorStore, InitializingBean {
 	@Override
 	public long clear() {
 		initialize();
-		return this.transactions.execute("clear vectors", (connection) -> {
+		return this.observations.write(VectorJpaObservations.DELETE, this.settings.table(),
+				() -> this.transactions.execute("clear vectors", (connection) -> {
 			try (PreparedStatement clear = connection.prepareStatement(this.sql.clear)) {
 				if (this.settings.domain() != null) {
 					clear.setString(1, this.settings.domain());
 				}
 				return (long) clear.executeUpdate();
 			}
-		});
+		}));
 	}
 
 	@Override

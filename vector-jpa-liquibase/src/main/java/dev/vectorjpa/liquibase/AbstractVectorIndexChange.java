@@ -9,6 +9,9 @@ import liquibase.database.Database;
 import liquibase.database.core.PostgresDatabase;
 import liquibase.exception.ValidationErrors;
 import liquibase.exception.Warnings;
+import liquibase.parser.core.ParsedNode;
+import liquibase.parser.core.ParsedNodeException;
+import liquibase.resource.ResourceAccessor;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -211,10 +214,7 @@ public abstract class AbstractVectorIndexChange extends AbstractChange {
 
 	/** The schema to qualify names with: {@code schemaName}, else Liquibase's default schema when it outputs it. */
 	protected @Nullable String schema(Database database) {
-		if (this.schemaName != null) {
-			return this.schemaName;
-		}
-		return database.getOutputDefaultSchema() ? database.getDefaultSchemaName() : null;
+		return VectorChangeSupport.schema(this.schemaName, database);
 	}
 
 	/**
@@ -292,6 +292,12 @@ public abstract class AbstractVectorIndexChange extends AbstractChange {
 	@Override
 	public Warnings warn(Database database) {
 		return new Warnings();
+	}
+
+	@Override
+	protected void customLoadLogic(ParsedNode parsedNode, ResourceAccessor resourceAccessor)
+			throws ParsedNodeException {
+		VectorChangeSupport.rejectUnknownAttributes(this, parsedNode);
 	}
 
 	@Override

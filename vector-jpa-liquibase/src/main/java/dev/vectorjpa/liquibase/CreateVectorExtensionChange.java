@@ -12,6 +12,9 @@ import liquibase.database.Database;
 import liquibase.database.core.PostgresDatabase;
 import liquibase.exception.ValidationErrors;
 import liquibase.exception.Warnings;
+import liquibase.parser.core.ParsedNode;
+import liquibase.parser.core.ParsedNodeException;
+import liquibase.resource.ResourceAccessor;
 import liquibase.statement.SqlStatement;
 import liquibase.statement.core.RawSqlStatement;
 import org.jspecify.annotations.Nullable;
@@ -113,6 +116,12 @@ public class CreateVectorExtensionChange extends AbstractChange {
 	@Override
 	public String getConfirmationMessage() {
 		return "pgvector extension present";
+	}
+
+	@Override
+	protected void customLoadLogic(ParsedNode parsedNode, ResourceAccessor resourceAccessor)
+			throws ParsedNodeException {
+		VectorChangeSupport.rejectUnknownAttributes(this, parsedNode);
 	}
 
 	@Override

@@ -1,11 +1,19 @@
 package dev.vectorjpa.liquibase;
 
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 
 import dev.vectorjpa.mapping.IndexType;
 import dev.vectorjpa.mapping.VectorType;
+import liquibase.Scope;
+import liquibase.change.Change;
+import liquibase.change.ChangeFactory;
+import liquibase.change.ChangeMetaData;
 import liquibase.changelog.ChangeSet;
 import liquibase.database.Database;
+import liquibase.parser.core.ParsedNode;
+import liquibase.parser.core.ParsedNodeException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +22,30 @@ import org.jspecify.annotations.Nullable;
 final class VectorChangeSupport {
 
 	private VectorChangeSupport() {
+	}
+
+	/**
+	 * Rejects an attribute the change does not have. The XSD does this for XML changelogs; YAML and JSON ones reach
+	 * the change as a parsed node, whose unknown keys Liquibase would silently drop (a misspelt
+	 * {@code efConstrution: 64} would build the index with the default).
+	 */
+	static void rejectUnknownAttributes(Change change, ParsedNode node) throws ParsedNodeException {
+		ChangeMetaData metaData = Scope.getCurrentScope().getSingleton(ChangeFactory.class).getChangeMetaData(change);
+		Set<String> known = new TreeSet<>(metaData.getParameters().keySet());
+		for (ParsedNode child : node.getChildren()) {
+			if (!known.contains(child.getName())) {
+				throw new ParsedNodeException(metaData.getName() + " has no attribute '" + child.getName()
+						+ "'; expected one of " + String.join(", ", known));
+			}
+		}
+	}
+
+	/** {@code schemaName}, else Liquibase's default schema when it outputs it, else {@code null} (the search path). */
+	static @Nullable String schema(@Nullable String schemaName, Database database) {
+		if (schemaName != null) {
+			return schemaName;
+		}
+		return database.getOutputDefaultSchema() ? database.getDefaultSchemaName() : null;
 	}
 
 	static String unsupported(String change, Database database) {

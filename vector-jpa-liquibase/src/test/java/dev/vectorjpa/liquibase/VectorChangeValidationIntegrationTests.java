@@ -35,6 +35,22 @@ class VectorChangeValidationIntegrationTests {
 	}
 
 	@Test
+	void unknownAttributeInYamlIsRejectedAsXmlsXsdDoes(TestSchema schema) throws Exception {
+		try (LiquibaseRunner liquibase = new LiquibaseRunner(schema)) {
+			assertThatException().isThrownBy(() -> liquibase.update("db/changelog/invalid/unknown-attribute.yaml"))
+				.withStackTraceContaining("createVectorIndex has no attribute 'efConstrution'; expected one of "
+						+ "columnName, concurrently, efConstruction, indexName, lists, m, metric, schemaName, tableName, "
+						+ "type, vectorType, where");
+			assertThatException()
+				.isThrownBy(() -> liquibase.update("db/changelog/invalid/unknown-attribute-full-text.yaml"))
+				.withStackTraceContaining("createFullTextIndex has no attribute 'configuration'; expected one of "
+						+ "columnName, config, schemaName, tableName");
+		}
+		assertThat(schema.query("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() "
+				+ "AND tablename = 'databasechangelog'")).as("nothing ran").isEqualTo(List.of(List.of(0L)));
+	}
+
+	@Test
 	void xmlChangeLogIsValidatedAgainstTheShippedXsdWithoutNetwork(TestSchema schema) throws Exception {
 		try (LiquibaseRunner liquibase = new LiquibaseRunner(schema)) {
 			assertThatException().isThrownBy(() -> liquibase.update("db/changelog/invalid/xsd-violation.xml"))

@@ -31,8 +31,11 @@ import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfigur
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jpa.autoconfigure.EntityManagerFactoryDependsOnPostProcessor;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.orm.jpa.AbstractEntityManagerFactoryBean;
 import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 
@@ -45,10 +48,14 @@ import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
  */
 @AutoConfiguration(after = { DataSourceAutoConfiguration.class, HibernateJpaAutoConfiguration.class },
 		afterName = { "org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration",
+				"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
 				"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
 @ConditionalOnClass({ VectorRepository.class, EntityManagerFactory.class })
 @ConditionalOnBooleanProperty(name = "vector-jpa.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(VectorJpaProperties.class)
+// The start-up work below (extension, index creation, schema validation, store table) is marked
+// @DependsOnDatabaseInitialization: it runs after Flyway, Liquibase and SQL scripts, which own the schema.
+@Import(DatabaseInitializationDependencyConfigurer.class)
 public final class VectorJpaAutoConfiguration {
 
 	/** Name of the {@link SearchOptions} bean holding the {@code vector-jpa.search.*} defaults. */
@@ -143,6 +150,7 @@ public final class VectorJpaAutoConfiguration {
 	static class ExtensionConfiguration {
 
 		@Bean
+		@DependsOnDatabaseInitialization
 		@ConditionalOnMissingBean
 		VectorJpaExtensionInitializer vectorJpaExtensionInitializer(DataSource dataSource) {
 			return new VectorJpaExtensionInitializer(dataSource);
@@ -193,6 +201,7 @@ public final class VectorJpaAutoConfiguration {
 		}
 
 		@Bean
+		@DependsOnDatabaseInitialization
 		@ConditionalOnMissingBean
 		@ConditionalOnBean(EntityManagerFactory.class)
 		@ConditionalOnBooleanProperty("vector-jpa.index.auto-create")
@@ -209,9 +218,11 @@ public final class VectorJpaAutoConfiguration {
 	static class StoreConfiguration {
 
 		@Bean
+		@DependsOnDatabaseInitialization
 		@ConditionalOnMissingBean
 		VectorStore vectorStore(DataSource dataSource, VectorJpaProperties properties,
-				ObjectProvider<VectorJpaExtensionInitializer> extension, ObjectProvider<VectorIndexManager> indexManager) {
+				ObjectProvider<VectorJpaExtensionInitializer> extension, ObjectProvider<VectorIndexManager> indexManager,
+				ObjectProvider<VectorJpaObservations> observations) {
 			// The store creates its table when it starts: the vector type must exist by then.
 			extension.ifAvailable((initializer) -> {
 			});
@@ -245,8 +256,10 @@ public final class VectorJpaAutoConfiguration {
 				settings.ivfflatLists(index.getIvfflat().getLists());
 			}
 			VectorIndexManager manager = indexManager.getIfAvailable();
-			return (manager != null) ? new PgVectorStore(dataSource, settings.build(), manager)
+			PgVectorStore vectorStore = (manager != null) ? new PgVectorStore(dataSource, settings.build(), manager)
 					: new PgVectorStore(dataSource, settings.build());
+			observations.ifAvailable(vectorStore::setObservations);
+			return vectorStore;
 		}
 
 	}
@@ -258,6 +271,7 @@ public final class VectorJpaAutoConfiguration {
 	static class SchemaValidationConfiguration {
 
 		@Bean
+		@DependsOnDatabaseInitialization
 		@ConditionalOnMissingBean
 		VectorJpaSchemaValidation vectorJpaSchemaValidation(DataSource dataSource,
 				EntityManagerFactory entityManagerFactory, VectorJpaProperties properties) {

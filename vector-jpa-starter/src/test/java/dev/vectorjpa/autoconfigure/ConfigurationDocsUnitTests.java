@@ -53,6 +53,17 @@ class ConfigurationDocsUnitTests {
 				.isNotBlank());
 	}
 
+	@Test
+	void healthIndicatorSwitchHasMetadata() throws Exception {
+		assertThat(metadata().get("properties").values())
+			.filteredOn((property) -> property.get("name").asString().equals("management.health.vectorjpa.enabled"))
+			.singleElement()
+			.satisfies((property) -> {
+				assertThat(property.get("type").asString()).isEqualTo("java.lang.Boolean");
+				assertThat(property.get("defaultValue").asBoolean()).isTrue();
+			});
+	}
+
 	static JsonNode metadata() throws IOException, URISyntaxException {
 		Path classes = Path.of(VectorJpaProperties.class.getProtectionDomain().getCodeSource().getLocation().toURI());
 		return JsonMapper.builder()

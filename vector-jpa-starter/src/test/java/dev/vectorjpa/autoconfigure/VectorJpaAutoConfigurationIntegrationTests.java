@@ -99,9 +99,10 @@ class VectorJpaAutoConfigurationIntegrationTests {
 	}
 
 	@Test
-	void searchesBulkInsertsAndIndexBuildsAreObserved() {
+	void searchesWritesAndIndexBuildsAreObservedWithDatabaseConventions() {
 		try (ConfigurableApplicationContext context = run(StarterTestApplication.class,
-				"spring.jpa.hibernate.ddl-auto=create-drop", "vector-jpa.dimensions=3")) {
+				"spring.jpa.hibernate.ddl-auto=create-drop", "vector-jpa.dimensions=3", "vector-jpa.store.enabled=true",
+				"vector-jpa.store.schema=" + TestSchema.current().name(), "vector-jpa.store.table=observed_docs")) {
 			List<String> observed = new java.util.concurrent.CopyOnWriteArrayList<>();
 			context.getBean(io.micrometer.observation.ObservationRegistry.class)
 				.observationConfig()
@@ -109,14 +110,16 @@ class VectorJpaAutoConfigurationIntegrationTests {
 
 					@Override
 					public boolean supportsContext(io.micrometer.observation.Observation.Context observation) {
-						return observation.getName().startsWith("vector-jpa.");
+						return observation.getName().equals("db.vector.client.operation");
 					}
 
 					@Override
 					public void onStop(io.micrometer.observation.Observation.Context observation) {
-						observed.add(observation.getName() + " "
-								+ observation.getLowCardinalityKeyValue("vector-jpa.entity").getValue() + " "
-								+ observation.getLowCardinalityKeyValue("vector-jpa.metric").getValue());
+						observed.add(observation.getContextualName() + " " + value(observation, "db.operation.name")
+								+ " " + value(observation, "db.collection.name") + " "
+								+ value(observation, "db.search.similarity_metric") + " "
+								+ value(observation, "db.system.name") + " " + value(observation, "db.system") + " "
+								+ value(observation, "vector-jpa.entity") + " " + value(observation, "vector-jpa.metric"));
 					}
 
 				});
@@ -128,10 +131,27 @@ class VectorJpaAutoConfigurationIntegrationTests {
 			context.getBean(dev.vectorjpa.index.VectorIndexManager.class)
 				.createIndex(StarterDocument.class, dev.vectorjpa.mapping.IndexType.HNSW,
 						dev.vectorjpa.index.IndexParams.defaults());
-			assertThat(observed).containsExactly("vector-jpa.bulk-insert StarterDocument none",
-					"vector-jpa.search StarterDocument cosine", "vector-jpa.search StarterDocument cosine",
-					"vector-jpa.index.build starter_documents cosine");
+			dev.vectorjpa.store.VectorStore store = context.getBean(dev.vectorjpa.store.VectorStore.class);
+			List<Object> ids = store.add(List.of(new float[] { 0, 1, 0 }), null, null);
+			assertThat(store.search(new float[] { 0, 1, 0 }, 1)).hasSize(1);
+			assertThat(store.updateMetadata(ids, List.of(Map.of("k", "v")))).isOne();
+			assertThat(store.delete(ids)).isOne();
+			assertThat(observed).containsExactly(
+					"add StarterDocument add StarterDocument none postgresql pg_vector StarterDocument none",
+					"query StarterDocument query StarterDocument cosine postgresql pg_vector StarterDocument cosine",
+					"query StarterDocument query StarterDocument cosine postgresql pg_vector StarterDocument cosine",
+					"create_index starter_documents create_index starter_documents cosine postgresql pg_vector "
+							+ "starter_documents cosine",
+					"add observed_docs add observed_docs none postgresql pg_vector observed_docs none",
+					"query observed_docs query observed_docs cosine postgresql pg_vector observed_docs cosine",
+					"update observed_docs update observed_docs none postgresql pg_vector observed_docs none",
+					"delete observed_docs delete observed_docs none postgresql pg_vector observed_docs none");
 		}
+	}
+
+	private static String value(io.micrometer.observation.Observation.Context observation, String key) {
+		io.micrometer.common.KeyValue value = observation.getLowCardinalityKeyValue(key);
+		return (value != null) ? value.getValue() : "(missing " + key + ")";
 	}
 
 	@Test
@@ -210,6 +230,7 @@ class VectorJpaAutoConfigurationIntegrationTests {
 
 	private static ConfigurableApplicationContext run(Class<?> application, String... properties) {
 		SpringApplication app = new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
+			.properties("spring.datasource.url=" + TestSchema.current().jdbcUrl())
 			.properties(properties)
 			.build();
 		return app.run();

@@ -332,8 +332,14 @@ class VectorJpaAutoConfigurationTests {
 			assertThat(observations).isInstanceOf(MicrometerVectorJpaObservations.class);
 			assertThat(observations.search("Document", Metric.COSINE, IndexType.HNSW, () -> 42)).isEqualTo(42);
 			TestObservationRegistryAssert.assertThat(registry)
-				.hasObservationWithNameEqualTo(VectorJpaObservations.SEARCH)
+				.hasObservationWithNameEqualTo(VectorJpaObservations.NAME)
 				.that()
+				.hasContextualNameEqualTo("query Document")
+				.hasLowCardinalityKeyValue(VectorJpaObservations.DB_OPERATION_NAME, "query")
+				.hasLowCardinalityKeyValue(VectorJpaObservations.DB_SYSTEM_NAME, "postgresql")
+				.hasLowCardinalityKeyValue(VectorJpaObservations.DB_SYSTEM, "pg_vector")
+				.hasLowCardinalityKeyValue(VectorJpaObservations.DB_COLLECTION_NAME, "Document")
+				.hasLowCardinalityKeyValue(VectorJpaObservations.DB_SEARCH_SIMILARITY_METRIC, "cosine")
 				.hasLowCardinalityKeyValue(VectorJpaObservations.ENTITY_KEY, "Document")
 				.hasLowCardinalityKeyValue(VectorJpaObservations.METRIC_KEY, "cosine")
 				.hasLowCardinalityKeyValue(VectorJpaObservations.INDEX_TYPE_KEY, "hnsw")
@@ -352,8 +358,9 @@ class VectorJpaAutoConfigurationTests {
 				throw failure;
 			})).isSameAs(failure);
 			TestObservationRegistryAssert.assertThat(registry)
-				.hasObservationWithNameEqualTo(VectorJpaObservations.BULK_INSERT)
+				.hasObservationWithNameEqualTo(VectorJpaObservations.NAME)
 				.that()
+				.hasLowCardinalityKeyValue(VectorJpaObservations.DB_OPERATION_NAME, "add")
 				.hasLowCardinalityKeyValue(VectorJpaObservations.ENTITY_KEY, "Document")
 				.hasLowCardinalityKeyValue(VectorJpaObservations.METRIC_KEY, "none")
 				.hasLowCardinalityKeyValue(VectorJpaObservations.INDEX_TYPE_KEY, "none")
@@ -369,8 +376,9 @@ class VectorJpaAutoConfigurationTests {
 				.indexBuild("Document", Metric.INNER_PRODUCT, IndexType.IVFFLAT, () -> {
 				});
 			TestObservationRegistryAssert.assertThat(registry)
-				.hasObservationWithNameEqualTo(VectorJpaObservations.INDEX_BUILD)
+				.hasObservationWithNameEqualTo(VectorJpaObservations.NAME)
 				.that()
+				.hasLowCardinalityKeyValue(VectorJpaObservations.DB_OPERATION_NAME, "create_index")
 				.hasLowCardinalityKeyValue(VectorJpaObservations.METRIC_KEY, "inner_product")
 				.hasLowCardinalityKeyValue(VectorJpaObservations.INDEX_TYPE_KEY, "ivfflat")
 				.hasBeenStopped();

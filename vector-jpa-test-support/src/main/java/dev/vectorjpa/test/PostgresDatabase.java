@@ -1,7 +1,5 @@
 package dev.vectorjpa.test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -18,19 +16,26 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * The PostgreSQL + pgvector server of this test run, resolved once per JVM the same way as {@code scripts/db.sh}.
+ * The PostgreSQL + pgvector server of this test run, resolved once per JVM.
  * <ol>
- * <li>the system property {@code vector-jpa.test.jdbc-url}, the environment variable {@code VECTOR_JPA_JDBC_URL},
- * or {@code DATABASE_URL} ({@code postgres[ql]://user:pass@host:port/db});</li>
- * <li>a Testcontainers {@code pgvector/pgvector:pg17} container when a Docker engine answers;</li>
- * <li>the local cluster that {@code scripts/db.sh} prepared (it records its URL in its state directory).</li>
+ * <li>a configured URL: the system property {@code vector-jpa.test.jdbc-url}, else the environment variable
+ * {@code VECTOR_JPA_JDBC_URL} ({@code jdbc:postgresql://host:port/db?user=..&password=..}), else
+ * {@code DATABASE_URL} ({@code postgres[ql]://user:pass@host:port/db});</li>
+ * <li>otherwise a Testcontainers {@code pgvector/pgvector:pg17} container, when a Docker engine answers (set
+ * {@code vector-jpa.test.docker=false} to never probe Docker).</li>
  * </ol>
- * With none of these the run fails with a message saying how to get a database: a database test never skips.
+ * With neither the run fails with a message saying how to supply a database: a database test never skips.
  */
 public final class PostgresDatabase {
 
 	/** Image used where Docker runs. */
 	public static final String IMAGE = "pgvector/pgvector:pg17";
+
+	/** System property holding the JDBC URL of the server to test against. */
+	public static final String URL_PROPERTY = "vector-jpa.test.jdbc-url";
+
+	/** System property that, set to {@code false}, stops the Docker probe. */
+	public static final String DOCKER_PROPERTY = "vector-jpa.test.docker";
 
 	static final String SCHEMA_PREFIX = "vjt_";
 
@@ -86,12 +91,12 @@ public final class PostgresDatabase {
 	}
 
 	private static PostgresDatabase resolve() {
-		String url = System.getProperty("vector-jpa.test.jdbc-url");
+		String url = System.getProperty(URL_PROPERTY);
 		if (isBlank(url)) {
 			url = System.getenv("VECTOR_JPA_JDBC_URL");
 		}
 		if (!isBlank(url)) {
-			return new PostgresDatabase(url, "VECTOR_JPA_JDBC_URL");
+			return new PostgresDatabase(url, isBlank(System.getProperty(URL_PROPERTY)) ? "VECTOR_JPA_JDBC_URL" : URL_PROPERTY);
 		}
 		String databaseUrl = System.getenv("DATABASE_URL");
 		if (!isBlank(databaseUrl)) {
@@ -105,39 +110,16 @@ public final class PostgresDatabase {
 					+ "user=" + container.getUsername() + "&password=" + container.getPassword();
 			return new PostgresDatabase(containerUrl, "Testcontainers " + IMAGE);
 		}
-		for (Path file : stateFiles()) {
-			try {
-				if (Files.isReadable(file)) {
-					String recorded = Files.readString(file).trim();
-					if (!recorded.isEmpty()) {
-						return new PostgresDatabase(recorded, file.toString());
-					}
-				}
-			}
-			catch (java.io.IOException ex) {
-				// try the next location
-			}
-		}
-		throw new IllegalStateException(noDatabaseMessage("no database is configured and no Docker engine answers"));
-	}
-
-	static List<Path> stateFiles() {
-		List<Path> files = new ArrayList<>();
-		String home = System.getenv("VECTOR_JPA_HOME");
-		if (!isBlank(home)) {
-			files.add(Path.of(home, "jdbc-url"));
-		}
-		files.add(Path.of("/var/lib/vector-jpa/jdbc-url"));
-		files.add(Path.of(System.getProperty("user.home"), ".vector-jpa", "jdbc-url"));
-		return files;
+		throw new IllegalStateException(noDatabaseMessage("neither " + URL_PROPERTY
+				+ ", VECTOR_JPA_JDBC_URL nor DATABASE_URL is set and no Docker engine answers"));
 	}
 
 	static String noDatabaseMessage(String reason) {
-		return "vector-jpa integration tests need PostgreSQL with pgvector, but " + reason + ". "
-				+ "Run 'scripts/db.sh' (installs and starts a local PostgreSQL + pgvector on Debian/Ubuntu and "
-				+ "prints its URL), or export VECTOR_JPA_JDBC_URL=jdbc:postgresql://host:port/db?user=..&password=.. "
-				+ "for an existing server, or start a Docker engine (Testcontainers runs " + IMAGE + "). "
-				+ "The README's test command 'scripts/test.sh' does the first for you.";
+		return "@DatabaseTest needs a PostgreSQL server with the pgvector extension available, but " + reason
+				+ ". Either point the tests at a server: set the system property " + URL_PROPERTY
+				+ " (for example in the systemPropertyVariables of maven-failsafe-plugin) or the environment variable "
+				+ "VECTOR_JPA_JDBC_URL to jdbc:postgresql://host:port/database?user=...&password=..., "
+				+ "or start a Docker engine so that Testcontainers can run " + IMAGE + ".";
 	}
 
 	/** Converts {@code postgres[ql]://user:pass@host:port/db?params} to a JDBC URL. */
@@ -165,7 +147,8 @@ public final class PostgresDatabase {
 	}
 
 	private static boolean dockerAvailable() {
-		if (System.getenv("VECTOR_JPA_NO_DOCKER") != null) {
+		if ("false".equalsIgnoreCase(System.getProperty(DOCKER_PROPERTY))
+				|| System.getenv("VECTOR_JPA_NO_DOCKER") != null) {
 			return false;
 		}
 		try {

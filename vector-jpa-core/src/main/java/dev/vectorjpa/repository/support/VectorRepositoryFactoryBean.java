@@ -76,7 +76,7 @@ public class VectorRepositoryFactoryBean<T extends Repository<S, ID>, S, ID>
 		this.queryScope = queryScope;
 	}
 
-	/** Reports searches and bulk inserts as {@code vector-jpa.search} / {@code vector-jpa.bulk-insert} observations. */
+	/** Reports searches and bulk inserts as {@code db.vector.client.operation} observations. */
 	public void setObservations(VectorJpaObservations observations) {
 		Assert.notNull(observations, "VectorJpaObservations must not be null");
 		this.observations = observations;
