@@ -168,7 +168,14 @@ public final class NearestQueryExecutor {
 				Session session = shortLived.unwrap(Session.class);
 				// its entities are detached on return: no dirty-checking snapshot (a copy of every vector) is needed
 				session.setDefaultReadOnly(true);
-				enableBinaryTransfer(session);
+				// and so is its connection, before its first statement: a LazyConnectionDataSourceProxy with a
+				// read-only data source (vector-jpa.read-replica.*) then takes it from the replica
+				session.doWork((connection) -> {
+					connection.setReadOnly(true);
+					if (this.binaryTransfer) {
+						BinaryVectorTransfer.enable(connection);
+					}
+				});
 				return work.apply(session);
 			}
 			finally {
@@ -190,12 +197,6 @@ public final class NearestQueryExecutor {
 			});
 		}
 		return work.apply(session);
-	}
-
-	private void enableBinaryTransfer(Session session) {
-		if (this.binaryTransfer) {
-			session.doWork(BinaryVectorTransfer::enable);
-		}
 	}
 
 	private Session session() {
