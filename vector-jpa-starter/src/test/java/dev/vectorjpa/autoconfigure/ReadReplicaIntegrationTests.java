@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -182,6 +183,55 @@ class ReadReplicaIntegrationTests {
 			assertThat(health.toString()).doesNotContain("not-echoed-s3cret");
 			assertThat(context.getBean(VectorJpaProperties.class).getReadReplica().toString())
 				.doesNotContain("not-echoed-s3cret");
+		}
+	}
+
+	/**
+	 * Replication lag as a reader sees it: from the primary's commit until the row is visible on the replica, per
+	 * {@code synchronous_commit} of the writing session (the figures of docs/scale-out.md come from this output).
+	 * With no synchronous standby, "on" and "local" both wait for the primary's own WAL flush, which is also when the
+	 * walsender can stream it; "off" (what scripts/db.sh configures for speed) leaves the flush to the WAL writer,
+	 * every {@code wal_writer_delay} (200 ms).
+	 */
+	@Test
+	void committedRowsBecomeVisibleOnTheReplicaWithinTheMeasuredLag(TestSchema schema) throws SQLException {
+		PostgresReplica replica = PostgresReplica.get();
+		schema.execute("create table lag_probe (id int primary key)");
+		replica.awaitReplay(Duration.ofSeconds(30));
+		int next = 0;
+		for (String synchronousCommit : List.of("on", "local", "off")) {
+			int commits = synchronousCommit.equals("off") ? 50 : 200;
+			List<Long> micros = new ArrayList<>();
+			try (Connection primary = schema.connect();
+					Statement settings = primary.createStatement();
+					PreparedStatement insert = primary.prepareStatement("insert into lag_probe values (?)");
+					Connection standby = DriverManager.getConnection(replica.jdbcUrl(schema.name()));
+					PreparedStatement visible = standby.prepareStatement("select count(*) from lag_probe where id = ?")) {
+				settings.execute("set synchronous_commit = " + synchronousCommit);
+				for (int i = next; i < next + commits; i++) {
+					insert.setInt(1, i);
+					insert.executeUpdate();
+					long committed = System.nanoTime();
+					visible.setInt(1, i);
+					while (!exists(visible)) {
+						assertThat(System.nanoTime() - committed).as("lag of row %d", i).isLessThan(10_000_000_000L);
+					}
+					micros.add((System.nanoTime() - committed) / 1000);
+				}
+			}
+			next += commits;
+			List<Long> sorted = micros.stream().sorted().toList();
+			System.out.printf("replication lag (commit on the primary -> visible on the replica), synchronous_commit=%s, "
+					+ "%d commits: median %.2f ms, p95 %.2f ms, max %.2f ms%n", synchronousCommit, sorted.size(),
+					sorted.get(sorted.size() / 2) / 1000.0, sorted.get(sorted.size() * 95 / 100) / 1000.0,
+					sorted.get(sorted.size() - 1) / 1000.0);
+		}
+	}
+
+	private static boolean exists(PreparedStatement count) throws SQLException {
+		try (ResultSet result = count.executeQuery()) {
+			result.next();
+			return result.getLong(1) == 1;
 		}
 	}
 
