@@ -74,12 +74,7 @@ final class IndexBuilder {
 		long key = lockKey(schema, definition);
 		connection.setAutoCommit(false);
 		try {
-			// Polling pg_try_advisory_xact_lock rather than waiting in pg_advisory_xact_lock: a session blocked
-			// inside a statement holds a snapshot, which a concurrent CREATE INDEX CONCURRENTLY would wait for.
-			for (int attempt = 0; !tryLock(connection, "SELECT pg_try_advisory_xact_lock(?)", key); attempt++) {
-				connection.rollback();
-				pause(attempt);
-			}
+			lockTransaction(connection, key);
 			Boolean valid = IndexCatalog.validity(connection, schema, definition.indexName());
 			if (Boolean.TRUE.equals(valid)) {
 				connection.commit();
@@ -260,9 +255,26 @@ final class IndexBuilder {
 		return false;
 	}
 
+	/**
+	 * Takes the transaction-level advisory lock {@code key} in the connection's (non-auto-commit) transaction, waiting
+	 * for another instance that holds it.
+	 */
+	static void lockTransaction(Connection connection, long key) throws SQLException {
+		// Polling pg_try_advisory_xact_lock rather than waiting in pg_advisory_xact_lock: a session blocked
+		// inside a statement holds a snapshot, which a concurrent CREATE INDEX CONCURRENTLY would wait for.
+		for (int attempt = 0; !tryLock(connection, "SELECT pg_try_advisory_xact_lock(?)", key); attempt++) {
+			connection.rollback();
+			pause(attempt);
+		}
+	}
+
 	/** A stable 64-bit key (FNV-1a) for {@code vector-jpa:index:schema.table.column}, the same in every instance. */
 	static long lockKey(String schema, VectorIndexDefinition definition) {
-		String name = "vector-jpa:index:" + schema + "." + definition.table() + "." + definition.column();
+		return lockKey("vector-jpa:index:" + schema + "." + definition.table() + "." + definition.column());
+	}
+
+	/** A stable 64-bit key (FNV-1a) for {@code name}, the same in every instance. */
+	static long lockKey(String name) {
 		long hash = 0xcbf29ce484222325L;
 		for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
 			hash ^= (b & 0xff);
