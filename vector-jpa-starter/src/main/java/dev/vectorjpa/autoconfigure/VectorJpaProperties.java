@@ -1,6 +1,8 @@
 package dev.vectorjpa.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.vectorjpa.Metric;
 import dev.vectorjpa.mapping.IndexType;
@@ -73,6 +75,8 @@ public class VectorJpaProperties {
 	private final Store store = new Store();
 
 	private final ReadReplica readReplica = new ReadReplica();
+
+	private final DomainPartitioning domainPartitions = new DomainPartitioning();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -152,6 +156,10 @@ public class VectorJpaProperties {
 
 	public ReadReplica getReadReplica() {
 		return this.readReplica;
+	}
+
+	public DomainPartitioning getDomainPartitions() {
+		return this.domainPartitions;
 	}
 
 	/**
@@ -636,6 +644,40 @@ public class VectorJpaProperties {
 			// never the password
 			return "ReadReplica[url=" + ((this.url != null) ? this.url.replaceAll("(?i)(password=)[^&]*", "$1****")
 					: null) + ", username=" + this.username + "]";
+		}
+
+	}
+
+	/**
+	 * Tables laid out with one list partition per domain.
+	 */
+	public static class DomainPartitioning {
+
+		/**
+		 * Tables partitioned 'BY LIST' on their domain column whose partition of the current domain is created on
+		 * first use of that domain (the ANN index comes from the partitioned table's index).
+		 */
+		private List<String> tables = new ArrayList<>();
+
+		/**
+		 * Schema of those tables. Unset means the connection's current schema.
+		 */
+		private @Nullable String schema;
+
+		public List<String> getTables() {
+			return this.tables;
+		}
+
+		public void setTables(List<String> tables) {
+			this.tables = tables;
+		}
+
+		public @Nullable String getSchema() {
+			return this.schema;
+		}
+
+		public void setSchema(@Nullable String schema) {
+			this.schema = schema;
 		}
 
 	}
