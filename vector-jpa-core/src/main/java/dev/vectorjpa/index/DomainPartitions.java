@@ -13,6 +13,7 @@ import java.util.zip.CRC32;
 
 import javax.sql.DataSource;
 
+import dev.vectorjpa.jdbc.AdvisoryLocks;
 import dev.vectorjpa.jdbc.SqlIdentifiers;
 import dev.vectorjpa.tenancy.DomainResolver;
 import org.jspecify.annotations.Nullable;
@@ -20,8 +21,8 @@ import org.springframework.util.Assert;
 
 /**
  * One list partition per domain of a table laid out {@code PARTITION BY LIST (domain)}, created on first use of a
- * domain, safely across instances: the catalog is checked under the same transaction-level advisory lock discipline
- * as index builds, so of several instances meeting a new domain together exactly one creates its partition.
+ * domain, safely across instances: the catalog is checked under a transaction-level advisory lock
+ * ({@link AdvisoryLocks}), so of several instances meeting a new domain together exactly one creates its partition.
  * <p>
  * The partition's own ANN index comes from PostgreSQL: an index created on the partitioned table (e.g. with
  * {@link VectorIndexManager#ensureIndex}) is a partitioned index, which PostgreSQL creates on every partition, present
@@ -96,11 +97,8 @@ public final class DomainPartitions {
 	public static String partitionName(String table, String domain) {
 		CRC32 crc = new CRC32();
 		crc.update(domain.getBytes(StandardCharsets.UTF_8));
-		String hash = String.format("%08x", crc.getValue());
 		String folded = domain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
-		String head = table.toLowerCase(Locale.ROOT) + "_" + folded;
-		int room = 63 - hash.length() - 1;
-		return ((head.length() > room) ? head.substring(0, room) : head) + "_" + hash;
+		return SqlIdentifiers.shorten(table + "_" + folded + "_" + String.format("%08x", crc.getValue()));
 	}
 
 	private String create(@Nullable String schema, String table, String domain) {
@@ -110,8 +108,7 @@ public final class DomainPartitions {
 			try {
 				String resolvedSchema = IndexCatalog.resolveSchema(connection, schema);
 				String qualified = SqlIdentifiers.qualified(resolvedSchema, table, "Partitioned table");
-				IndexBuilder.lockTransaction(connection,
-						IndexBuilder.lockKey("vector-jpa:partition:" + resolvedSchema + "." + table));
+				AdvisoryLocks.lockForTransaction(connection, "vector-jpa:partition:" + resolvedSchema + "." + table);
 				String existing = find(connection, qualified, domain);
 				if (existing != null) {
 					connection.commit();
