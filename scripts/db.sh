@@ -10,8 +10,13 @@
 #
 # Usage: scripts/db.sh            prints the JDBC URL (or "testcontainers") on stdout, progress on stderr
 #        scripts/db.sh --env      prints "export VECTOR_JPA_JDBC_URL=..." for eval
-#        scripts/db.sh --stop     stops the local cluster
+#        scripts/db.sh --replica  also makes a streaming replica of the local cluster (a second cluster on another
+#                                 port, made with pg_basebackup -R) and prints the replica's JDBC URL instead
+#        scripts/db.sh --replica --env   prints "export VECTOR_JPA_REPLICA_JDBC_URL=..."
+#        scripts/db.sh --stop     stops the local cluster (and its replica)
 # Environment: VECTOR_JPA_HOME (state dir, default /var/lib/vector-jpa as root, else ~/.vector-jpa), VECTOR_JPA_PG_PORT (preferred port, 54329),
+#              VECTOR_JPA_PG_REPLICA_PORT (preferred replica port, primary port + 1),
+#              VECTOR_JPA_REPLICA_JDBC_URL (--replica: an existing replica to check and print instead),
 #              VECTOR_JPA_NO_DOCKER=1 (skip the Docker probe).
 set -euo pipefail
 
@@ -24,28 +29,184 @@ DB_NAME=vectorjpa
 DB_USER=vectorjpa
 DB_PASSWORD=vectorjpa
 PGVECTOR_MIN_VERSION=0.8.0
+REPLICA_DIR="$STATE_DIR/replica"
+REPLICA_PORT_FILE="$STATE_DIR/replica-port"
+REPLICA_URL_FILE="$STATE_DIR/replica-jdbc-url"
 
 log() { echo "db.sh: $*" >&2; }
 die() { echo "db.sh: ERROR: $*" >&2; exit 1; }
 
 mode=url
-case "${1:-}" in
-  --env) mode=env ;;
-  --stop) mode=stop ;;
-  "") ;;
-  *) die "unknown argument '$1' (use --env or --stop)" ;;
-esac
+replica=""
+for arg in "$@"; do
+  case "$arg" in
+    --env) mode=env ;;
+    --stop) mode=stop ;;
+    --replica) replica=1 ;;
+    *) die "unknown argument '$arg' (use --env, --replica or --stop)" ;;
+  esac
+done
 
 emit() {
-  local url=$1
+  local url=$1 variable=VECTOR_JPA_JDBC_URL
+  if [ -n "$replica" ]; then
+    if [ "$url" != testcontainers ]; then
+      variable=VECTOR_JPA_REPLICA_JDBC_URL
+      url=$(make_replica "$url") || exit 1
+    fi
+  fi
   if [ "$mode" = env ]; then
-    if [ "$url" = testcontainers ]; then echo "unset VECTOR_JPA_JDBC_URL"; else printf 'export VECTOR_JPA_JDBC_URL=%q\n' "$url"; fi
+    if [ "$url" = testcontainers ]; then echo "unset $variable"; else printf 'export %s=%q\n' "$variable" "$url"; fi
   else
     echo "$url"
   fi
 }
 
+# ---------------------------------------------------------------- --replica: a streaming replica of the local cluster
+# The replica is a second cluster copied from the primary with pg_basebackup -R (which writes primary_conninfo and
+# standby.signal), so it follows the primary by physical streaming replication: every database, role and extension
+# of the primary, read-only. It connects through the primary's Unix socket as "postgres" (initdb's default pg_hba
+# trusts local replication connections). Idempotent: an existing replica is started when stopped, and rebuilt when it
+# belongs to another primary or cannot stream any more.
+replica_of_local_cluster() {
+  # the URL must point at the cluster this script manages: localhost (or 127.0.0.1) on its port
+  local url=$1 hostport
+  hostport=${url#jdbc:postgresql://}; hostport=${hostport%%/*}
+  [ -f "$PORT_FILE" ] && [ -f "$PGDATA_DIR/PG_VERSION" ] || return 1
+  case "$hostport" in
+    "localhost:$(cat "$PORT_FILE")"|"127.0.0.1:$(cat "$PORT_FILE")") return 0 ;;
+    *) return 1 ;;
+  esac
+}
+
+make_replica() {
+  local url=$1
+  if [ -n "${VECTOR_JPA_REPLICA_JDBC_URL:-}" ]; then
+    check_replica "$VECTOR_JPA_REPLICA_JDBC_URL"; echo "$VECTOR_JPA_REPLICA_JDBC_URL"; return
+  fi
+  replica_of_local_cluster "$url" \
+    || die "--replica makes a replica of the local cluster only (${url%%\?*} is another server): set VECTOR_JPA_REPLICA_JDBC_URL to a replica of it"
+  local bindir port rport
+  bindir=$(pg_bindir) || die "PostgreSQL binaries not found"
+  port=$(cat "$PORT_FILE")
+  prepare_primary_for_replication "$bindir" "$port"
+  if [ -f "$REPLICA_DIR/PG_VERSION" ] && ! same_system "$bindir" "$port"; then
+    log "the replica in $REPLICA_DIR belongs to another primary: rebuilding it"
+    remove_replica "$bindir"
+  fi
+  [ -f "$REPLICA_DIR/PG_VERSION" ] || base_backup "$bindir" "$port"
+  rport=$(start_replica "$bindir" "$port")
+  if ! await_streaming "$bindir" "$rport"; then
+    log "the replica does not stream (it may need WAL the primary no longer has): rebuilding it"
+    remove_replica "$bindir"; base_backup "$bindir" "$port"; rport=$(start_replica "$bindir" "$port")
+    await_streaming "$bindir" "$rport" || die "the replica does not stream; see $STATE_DIR/replica.log"
+  fi
+  local replica_url=${url/:$port\//:$rport/}
+  echo "$replica_url" > "$REPLICA_URL_FILE"
+  log "replica ready on port $rport (streaming from port $port)"
+  echo "$replica_url"
+}
+
+check_replica() {
+  local libpq_url=${1#jdbc:} recovery
+  recovery=$(psql "$libpq_url" -qAtc 'select pg_is_in_recovery()' 2>/dev/null) \
+    || die "the configured replica does not answer: ${1%%\?*}"
+  [ "$recovery" = t ] || die "the configured replica is not in recovery (not a standby): ${1%%\?*}"
+}
+
+# wal_level and max_wal_senders are the defaults of initdb (replica, 10) and need a restart to change, so they are
+# only checked; wal_keep_size (reloadable) keeps enough WAL for a replica that was stopped for a while to catch up.
+prepare_primary_for_replication() {
+  local bindir=$1 port=$2 wal_level senders keep
+  wal_level=$(psql_admin_at "$bindir" "$port" postgres "show wal_level")
+  senders=$(psql_admin_at "$bindir" "$port" postgres "show max_wal_senders")
+  if [ "$wal_level" = minimal ] || [ "$senders" = 0 ]; then
+    local others
+    others=$(psql_admin_at "$bindir" "$port" postgres \
+      "select count(*) from pg_stat_activity where backend_type = 'client backend' and pid <> pg_backend_pid()")
+    [ "$others" = 0 ] || die "the primary has wal_level=$wal_level, max_wal_senders=$senders and $others other connections: run 'scripts/db.sh --replica' again when it is idle (a restart is needed)"
+    log "enabling replication on the primary (wal_level=replica, max_wal_senders=10): restarting it"
+    psql_admin_at "$bindir" "$port" postgres "alter system set wal_level = replica" >/dev/null
+    psql_admin_at "$bindir" "$port" postgres "alter system set max_wal_senders = 10" >/dev/null
+    as_postgres "$bindir/pg_ctl" -D "$PGDATA_DIR" -m fast -w restart -o "-p $port" -l "$STATE_DIR/postgres.log" >/dev/null
+  fi
+  keep=$(psql_admin_at "$bindir" "$port" postgres "show wal_keep_size")
+  if [ "$keep" = 0 ]; then
+    psql_admin_at "$bindir" "$port" postgres "alter system set wal_keep_size = '512MB'" >/dev/null
+    psql_admin_at "$bindir" "$port" postgres "select pg_reload_conf()" >/dev/null
+  fi
+  if [ "$(psql_admin_at "$bindir" "$port" postgres "select count(*) from pg_hba_file_rules where type = 'local' and 'replication' = any(database) and auth_method = 'trust'")" = 0 ]; then
+    log "allowing local replication connections in pg_hba.conf (reload)"
+    echo "local   replication     postgres                                trust" | as_postgres tee -a "$PGDATA_DIR/pg_hba.conf" >/dev/null
+    psql_admin_at "$bindir" "$port" postgres "select pg_reload_conf()" >/dev/null
+  fi
+}
+
+psql_admin_at() {
+  as_postgres "$1/psql" -h "$STATE_DIR" -p "$2" -U postgres -d "$3" -v ON_ERROR_STOP=1 -qAtc "$4"
+}
+
+same_system() {
+  local bindir=$1 port=$2 primary replica
+  primary=$(psql_admin_at "$bindir" "$port" postgres "select system_identifier from pg_control_system()")
+  replica=$(as_postgres "$bindir/pg_controldata" "$REPLICA_DIR" 2>/dev/null | sed -n 's/^Database system identifier: *//p')
+  [ "$primary" = "$replica" ]
+}
+
+base_backup() {
+  local bindir=$1 port=$2
+  log "copying the primary into $REPLICA_DIR (pg_basebackup -R)"
+  mkdir -p "$REPLICA_DIR"; [ "$(id -u)" = 0 ] && chown postgres:postgres "$REPLICA_DIR"
+  chmod 700 "$REPLICA_DIR"
+  as_postgres "$bindir/pg_basebackup" -h "$STATE_DIR" -p "$port" -U postgres -D "$REPLICA_DIR" -R -X stream -c fast >&2 \
+    || die "pg_basebackup failed"
+  cat <<CONF | as_postgres tee -a "$REPLICA_DIR/postgresql.conf" >/dev/null
+# vector-jpa read replica
+shared_buffers = 256MB
+hot_standby = on
+# queries on the replica hold back cleanup on the primary instead of being cancelled by it
+hot_standby_feedback = on
+CONF
+}
+
+start_replica() {
+  local bindir=$1 port=$2 rport
+  if ! as_postgres "$bindir/pg_ctl" -D "$REPLICA_DIR" status >/dev/null 2>&1; then
+    rport=${VECTOR_JPA_PG_REPLICA_PORT:-$(cat "$REPLICA_PORT_FILE" 2>/dev/null || echo $((port + 1)))}
+    while ! port_free "$rport" || [ "$rport" = "$port" ]; do rport=$((rport + 1)); done
+    echo "$rport" > "$REPLICA_PORT_FILE"
+    log "starting the replica on port $rport"
+    rm -f "$REPLICA_DIR/postmaster.pid" 2>/dev/null || true
+    as_postgres "$bindir/pg_ctl" -D "$REPLICA_DIR" -o "-p $rport" -l "$STATE_DIR/replica.log" -w -t 60 start >/dev/null \
+      || die "the replica did not start; see $STATE_DIR/replica.log"
+  fi
+  cat "$REPLICA_PORT_FILE"
+}
+
+await_streaming() {
+  local bindir=$1 rport=$2 i
+  for i in $(seq 1 30); do
+    [ "$(psql_admin_at "$bindir" "$rport" postgres "select status from pg_stat_wal_receiver" 2>/dev/null)" = streaming ] \
+      && return 0
+    sleep 1
+  done
+  return 1
+}
+
+remove_replica() {
+  as_postgres "$1/pg_ctl" -D "$REPLICA_DIR" -m fast stop >/dev/null 2>&1 || true
+  rm -rf "$REPLICA_DIR"
+}
+
 as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+pg_bindir() {
+  local d
+  for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
+    [ -x "$d/initdb" ] && { echo "$d"; return 0; }
+  done
+  return 1
+}
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # ---------------------------------------------------------------- 1. an existing server
 check_existing() {
@@ -84,13 +245,6 @@ if [ "$mode" != stop ]; then
 fi
 
 # ---------------------------------------------------------------- 3. a local cluster
-pg_bindir() {
-  local d
-  for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
-    [ -x "$d/initdb" ] && { echo "$d"; return 0; }
-  done
-  return 1
-}
 
 apt_updated=""
 apt_update() { [ -n "$apt_updated" ] || { log "apt-get update"; apt-get update -qq >/dev/null; apt_updated=1; }; }
@@ -136,10 +290,10 @@ SRC
   rm -rf "$build"
 }
 
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 bindir=$(pg_bindir || true)
 if [ "$mode" = stop ]; then
+  [ -n "$bindir" ] && [ -f "$REPLICA_DIR/PG_VERSION" ] && as_postgres "$bindir/pg_ctl" -D "$REPLICA_DIR" -m fast stop >&2 || true
   [ -n "$bindir" ] && [ -f "$PGDATA_DIR/PG_VERSION" ] && as_postgres "$bindir/pg_ctl" -D "$PGDATA_DIR" -m fast stop >&2 || true
   exit 0
 fi
@@ -169,6 +323,8 @@ maintenance_work_mem = 1GB
 fsync = off
 synchronous_commit = off
 full_page_writes = off
+# a streaming replica (scripts/db.sh --replica) may lag this much WAL behind
+wal_keep_size = 512MB
 CONF
 fi
 

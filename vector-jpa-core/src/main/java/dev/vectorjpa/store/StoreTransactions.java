@@ -75,8 +75,22 @@ final class StoreTransactions {
 	 */
 	<T> T read(String task, Work<T> work) {
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		// Outside a transaction the connection is marked read-only before its first statement, so that a
+		// LazyConnectionDataSourceProxy with a read-only data source (a read replica) serves it; inside one, the
+		// transaction decides (a read-only transaction's connection is already marked).
+		boolean markReadOnly = !inOuterTransaction(connection);
 		try {
-			return work.run(connection);
+			if (markReadOnly) {
+				connection.setReadOnly(true);
+			}
+			try {
+				return work.run(connection);
+			}
+			finally {
+				if (markReadOnly) {
+					connection.setReadOnly(false);
+				}
+			}
 		}
 		catch (SQLException ex) {
 			throw translate(task, ex);

@@ -3,6 +3,7 @@ package dev.vectorjpa.autoconfigure;
 import javax.sql.DataSource;
 
 import dev.vectorjpa.hibernate.VectorJpaSettings;
+import dev.vectorjpa.index.DomainPartitions;
 import dev.vectorjpa.index.VectorIndexManager;
 import dev.vectorjpa.index.VectorIndexSettings;
 import dev.vectorjpa.observation.MicrometerVectorJpaObservations;
@@ -65,7 +66,7 @@ public final class VectorJpaAutoConfiguration {
 
 	@Bean
 	HibernatePropertiesCustomizer vectorJpaHibernatePropertiesCustomizer(VectorJpaProperties properties,
-			ObjectProvider<DomainResolver> domainResolver) {
+			ObjectProvider<DomainResolver> domainResolver, ObjectProvider<DataSource> dataSource) {
 		return (hibernateProperties) -> {
 			// @VectorColumn(dimensions = 0) and metric-less columns read these while Hibernate builds its types.
 			if (properties.getDimensions() != null) {
@@ -78,6 +79,12 @@ public final class VectorJpaAutoConfiguration {
 			// @DomainId scoping asks this bean for the current domain; an application that scopes with Hibernate's
 			// own tenant identifier resolver keeps it (and @DomainId follows that one).
 			DomainResolver resolver = domainResolver.getIfAvailable();
+			VectorJpaProperties.DomainPartitioning partitioning = properties.getDomainPartitions();
+			if (resolver != null && !partitioning.getTables().isEmpty()) {
+				// each session's domain gets its partitions before the session's first statement
+				resolver = new DomainPartitions(dataSource.getObject()).ensuringPartitions(resolver,
+						partitioning.getSchema(), partitioning.getTables().toArray(String[]::new));
+			}
 			if (resolver != null && !hibernateProperties.containsKey(TENANT_IDENTIFIER_RESOLVER)) {
 				hibernateProperties.putIfAbsent(VectorJpaSettings.DOMAIN_RESOLVER, resolver);
 			}

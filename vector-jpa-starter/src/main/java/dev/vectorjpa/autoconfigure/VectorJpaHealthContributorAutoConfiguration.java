@@ -3,6 +3,7 @@ package dev.vectorjpa.autoconfigure;
 import javax.sql.DataSource;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -13,12 +14,13 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the
- * {@link VectorJpaHealthIndicator} ({@code management.health.vectorjpa.enabled}) when Spring Boot's health support is
+ * {@link VectorJpaHealthIndicator} ({@code management.health.vectorjpa.enabled}), and of the
+ * {@link VectorJpaReadReplicaHealthIndicator} when a read replica is configured, when Spring Boot's health support is
  * present.
  *
  * @since 0.1
  */
-@AutoConfiguration(after = VectorJpaAutoConfiguration.class,
+@AutoConfiguration(after = { VectorJpaAutoConfiguration.class, VectorJpaReadReplicaAutoConfiguration.class },
 		afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @ConditionalOnClass(HealthIndicator.class)
 @ConditionalOnBooleanProperty(name = "vector-jpa.enabled", matchIfMissing = true)
@@ -30,6 +32,13 @@ public final class VectorJpaHealthContributorAutoConfiguration {
 	@ConditionalOnMissingBean(name = "vectorJpaHealthIndicator")
 	VectorJpaHealthIndicator vectorJpaHealthIndicator(DataSource dataSource) {
 		return new VectorJpaHealthIndicator(dataSource);
+	}
+
+	@Bean
+	@ConditionalOnBean(VectorJpaReadReplica.class)
+	@ConditionalOnMissingBean(name = "vectorJpaReadReplicaHealthIndicator")
+	VectorJpaReadReplicaHealthIndicator vectorJpaReadReplicaHealthIndicator(VectorJpaReadReplica readReplica) {
+		return new VectorJpaReadReplicaHealthIndicator(readReplica);
 	}
 
 }

@@ -1,5 +1,9 @@
 package dev.vectorjpa.autoconfigure;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.vectorjpa.Metric;
 import dev.vectorjpa.mapping.IndexType;
 import dev.vectorjpa.repository.SearchOptions.IterativeScan;
@@ -69,6 +73,10 @@ public class VectorJpaProperties {
 	private final Search search = new Search();
 
 	private final Store store = new Store();
+
+	private final ReadReplica readReplica = new ReadReplica();
+
+	private final DomainPartitioning domainPartitions = new DomainPartitioning();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -144,6 +152,14 @@ public class VectorJpaProperties {
 
 	public Store getStore() {
 		return this.store;
+	}
+
+	public ReadReplica getReadReplica() {
+		return this.readReplica;
+	}
+
+	public DomainPartitioning getDomainPartitions() {
+		return this.domainPartitions;
 	}
 
 	/**
@@ -533,6 +549,135 @@ public class VectorJpaProperties {
 
 		public void setCreatedAt(String createdAt) {
 			this.createdAt = createdAt;
+		}
+
+	}
+
+	/**
+	 * A read replica (or several) for read-only work.
+	 */
+	public static class ReadReplica {
+
+		/**
+		 * JDBC URL of the read replica pool. Read-only transactions, vector searches outside a transaction and store
+		 * searches and counts use it; everything else the primary ('spring.datasource.*'). A pgjdbc multi-host URL
+		 * with 'targetServerType=preferSecondary&loadBalanceHosts=true' spreads them over several replicas.
+		 */
+		private @Nullable String url;
+
+		/**
+		 * Login user of the read replica. Defaults to the primary's ('spring.datasource.username').
+		 */
+		private @Nullable String username;
+
+		/**
+		 * Login password of the read replica. Defaults to the primary's ('spring.datasource.password').
+		 */
+		private @Nullable String password;
+
+		/**
+		 * Maximum number of connections of the read replica pool.
+		 */
+		private int maximumPoolSize = 10;
+
+		/**
+		 * How long to wait for a replica connection before failing over to the primary.
+		 */
+		private Duration connectionTimeout = Duration.ofSeconds(2);
+
+		/**
+		 * How long read-only work stays on the primary after the replica could not be reached, before the replica is
+		 * tried again.
+		 */
+		private Duration retryInterval = Duration.ofSeconds(10);
+
+		public @Nullable String getUrl() {
+			return this.url;
+		}
+
+		public void setUrl(@Nullable String url) {
+			this.url = url;
+		}
+
+		public @Nullable String getUsername() {
+			return this.username;
+		}
+
+		public void setUsername(@Nullable String username) {
+			this.username = username;
+		}
+
+		public @Nullable String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(@Nullable String password) {
+			this.password = password;
+		}
+
+		public int getMaximumPoolSize() {
+			return this.maximumPoolSize;
+		}
+
+		public void setMaximumPoolSize(int maximumPoolSize) {
+			this.maximumPoolSize = maximumPoolSize;
+		}
+
+		public Duration getConnectionTimeout() {
+			return this.connectionTimeout;
+		}
+
+		public void setConnectionTimeout(Duration connectionTimeout) {
+			this.connectionTimeout = connectionTimeout;
+		}
+
+		public Duration getRetryInterval() {
+			return this.retryInterval;
+		}
+
+		public void setRetryInterval(Duration retryInterval) {
+			this.retryInterval = retryInterval;
+		}
+
+		@Override
+		public String toString() {
+			// never the password
+			return "ReadReplica[url=" + ((this.url != null) ? this.url.replaceAll("(?i)(password=)[^&]*", "$1****")
+					: null) + ", username=" + this.username + "]";
+		}
+
+	}
+
+	/**
+	 * Tables laid out with one list partition per domain.
+	 */
+	public static class DomainPartitioning {
+
+		/**
+		 * Tables partitioned 'BY LIST' on their domain column whose partition of the current domain is created on
+		 * first use of that domain (the ANN index comes from the partitioned table's index).
+		 */
+		private List<String> tables = new ArrayList<>();
+
+		/**
+		 * Schema of those tables. Unset means the connection's current schema.
+		 */
+		private @Nullable String schema;
+
+		public List<String> getTables() {
+			return this.tables;
+		}
+
+		public void setTables(List<String> tables) {
+			this.tables = tables;
+		}
+
+		public @Nullable String getSchema() {
+			return this.schema;
+		}
+
+		public void setSchema(@Nullable String schema) {
+			this.schema = schema;
 		}
 
 	}

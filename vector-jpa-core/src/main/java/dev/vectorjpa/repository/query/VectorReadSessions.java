@@ -70,6 +70,9 @@ public final class VectorReadSessions {
 				Session session = shortLived.unwrap(Session.class);
 				// its entities are detached on return: no dirty-checking snapshot (a copy of every vector) is needed
 				session.setDefaultReadOnly(true);
+				// and so is its connection, before its first statement: a LazyConnectionDataSourceProxy with a
+				// read-only data source (vector-jpa.read-replica.*) then takes it from the replica
+				session.doWork((connection) -> connection.setReadOnly(true));
 				return run(session, options, work);
 			}
 			finally {
