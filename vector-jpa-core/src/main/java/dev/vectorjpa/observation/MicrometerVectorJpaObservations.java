@@ -1,6 +1,8 @@
 package dev.vectorjpa.observation;
 
 import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.vectorjpa.Metric;
@@ -33,13 +35,30 @@ public final class MicrometerVectorJpaObservations implements VectorJpaObservati
 		if (this.registry.isNoop()) {
 			return work.get();
 		}
-		// Only low-cardinality values: entity names, metrics and index types are finite sets.
+		return observation(name, entity, metric, indexType).observe(work);
+	}
+
+	@Override
+	public <T> T search(String entity, Metric metric, @Nullable IndexType indexType,
+			Function<Consumer<String>, T> work) {
+		if (this.registry.isNoop()) {
+			return work.apply((strategy) -> {
+			});
+		}
+		Observation observation = observation(SEARCH, entity, metric, indexType);
+		// the strategy is known once the statement ran; key values added before stop reach the handlers
+		return observation.observe(() -> work.apply((strategy) -> observation.lowCardinalityKeyValue(STRATEGY_KEY,
+				strategy)));
+	}
+
+	private Observation observation(String name, String entity, @Nullable Metric metric,
+			@Nullable IndexType indexType) {
+		// Only low-cardinality values: entity names, metrics, index types and strategies are finite sets.
 		return Observation.createNotStarted(name, this.registry)
 			.contextualName(name + " " + entity)
 			.lowCardinalityKeyValue(ENTITY_KEY, entity)
 			.lowCardinalityKeyValue(METRIC_KEY, lowerCase(metric))
-			.lowCardinalityKeyValue(INDEX_TYPE_KEY, lowerCase(indexType))
-			.observe(work);
+			.lowCardinalityKeyValue(INDEX_TYPE_KEY, lowerCase(indexType));
 	}
 
 	private static String lowerCase(@Nullable Enum<?> value) {

@@ -1,5 +1,7 @@
 package dev.vectorjpa.observation;
 
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.vectorjpa.Metric;
@@ -35,6 +37,12 @@ public interface VectorJpaObservations {
 	String INDEX_TYPE_KEY = "vector-jpa.index.type";
 
 	/**
+	 * Low-cardinality key of a search: what found its rows ({@code index}, {@code exact}, {@code auto-exact},
+	 * {@code auto-index}, {@code auto-index-then-exact}; see {@code SearchOptions.FilterStrategy}).
+	 */
+	String STRATEGY_KEY = "vector-jpa.search.strategy";
+
+	/**
 	 * Runs {@code work} inside an observation named {@code name}.
 	 * @param name one of {@link #SEARCH}, {@link #BULK_INSERT}, {@link #INDEX_BUILD}
 	 * @param entity the entity (or store table) name
@@ -48,6 +56,16 @@ public interface VectorJpaObservations {
 	/** Observes a search. */
 	default <T> T search(String entity, Metric metric, @Nullable IndexType indexType, Supplier<T> work) {
 		return observe(SEARCH, entity, metric, indexType, work);
+	}
+
+	/**
+	 * Observes a search whose work reports, through the consumer it receives, the strategy it ran
+	 * ({@value #STRATEGY_KEY}).
+	 */
+	default <T> T search(String entity, Metric metric, @Nullable IndexType indexType,
+			Function<Consumer<String>, T> work) {
+		return observe(SEARCH, entity, metric, indexType, () -> work.apply((strategy) -> {
+		}));
 	}
 
 	/** Observes a bulk insert. */

@@ -118,7 +118,8 @@ class VectorJpaAutoConfigurationTests {
 	void searchOptionsComeFromProperties() {
 		this.contextRunner
 			.withPropertyValues("vector-jpa.search.ef-search=120", "vector-jpa.search.probes=9",
-					"vector-jpa.search.iterative-scan=relaxed-order", "vector-jpa.search.max-scan-tuples=30000")
+					"vector-jpa.search.iterative-scan=relaxed-order", "vector-jpa.search.max-scan-tuples=30000",
+					"vector-jpa.search.filter-strategy=exact")
 			.run((context) -> assertThat(context)
 				.getBean(VectorJpaAutoConfiguration.SEARCH_OPTIONS_BEAN_NAME, SearchOptions.class)
 				.isEqualTo(SearchOptions.builder()
@@ -126,6 +127,7 @@ class VectorJpaAutoConfigurationTests {
 					.probes(9)
 					.iterativeScan(IterativeScan.RELAXED_ORDER)
 					.maxScanTuples(30000)
+					.filterStrategy(SearchOptions.FilterStrategy.EXACT)
 					.build()));
 	}
 
@@ -290,6 +292,7 @@ class VectorJpaAutoConfigurationTests {
 		assertThat(search.getProbes()).isNull();
 		assertThat(search.getIterativeScan()).isNull();
 		assertThat(search.getMaxScanTuples()).isNull();
+		assertThat(search.getFilterStrategy()).isEqualTo(SearchOptions.none().filterStrategy());
 		VectorJpaProperties.Store store = properties.getStore();
 		assertThat(store.isEnabled()).isFalse();
 		assertThat(store.getSchema()).isEqualTo("public");

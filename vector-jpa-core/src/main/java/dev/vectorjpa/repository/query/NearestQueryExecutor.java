@@ -3,6 +3,7 @@ package dev.vectorjpa.repository.query;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -102,31 +103,61 @@ public final class NearestQueryExecutor {
 			throw new IllegalArgumentException("The number of nearest neighbours must be at least 1, got " + limit);
 		}
 		SearchOptions effective = effective(options);
-		String text = sql.sql(effective.exact());
+		FilteredSearchStrategy.Plan plan = FilteredSearchStrategy.plan(sql, effective, limit);
 		VectorAttribute searched = nearest.attribute();
 		return this.observations.search(this.entityName, searched.metric(), indexType(searched),
-				() -> (List<Nearest<T>>) inTransaction(effective, (session) -> {
-			NativeQuery<Object[]> query = session.createNativeQuery(text, Object[].class);
-			query.addEntity(EntityColumns.ROOT_ALIAS, this.entityType)
-				.addScalar(NearestSql.DISTANCE_COLUMN, StandardBasicTypes.DOUBLE);
-			query.setParameter(NearestSql.QUERY_PARAMETER, queryText);
-			bindCriteria(query, nearest.criteria(), criteria);
-			bindThreshold(query, nearest, threshold);
-			bindExtra(query, extra);
-			if (nearest.scope() != null) {
-				nearest.scope().bind(query::setParameter);
+				(strategy) -> (List<Nearest<T>>) inTransaction(effective, (session) -> {
+			NativeQuery<Object[]> query = query(session, plan.sql(), plan.adaptive(), nearest, queryText, criteria,
+					threshold, limit, extra);
+			if (plan.adaptive()) {
+				query.setParameter(FilteredNearestSql.BOUND_PARAMETER, plan.bound());
 			}
-			query.setParameter(NearestSql.LIMIT_PARAMETER, limit);
 			List<Object[]> rows = query.getResultList();
-			VectorAttribute attribute = nearest.attribute();
-			Metric metric = attribute.metric();
-			List<Nearest<Object>> result = new ArrayList<>(rows.size());
-			for (Object[] row : rows) {
-				double distance = (Double) row[1];
-				result.add(new Nearest<>(row[0], distance, metric.score(distance, attribute.dimensions())));
+			FilteredSearchStrategy.Chosen chosen = FilteredSearchStrategy.outcome(plan, rows,
+					rows.isEmpty() ? null : (Number) rows.get(0)[2], limit, threshold != null, this.entityName);
+			if (chosen == null) {
+				chosen = FilteredSearchStrategy.Chosen.AUTO_INDEX_THEN_EXACT;
+				rows = query(session, sql.sql(true), false, nearest, queryText, criteria, threshold, limit, extra)
+					.getResultList();
 			}
-			return result;
+			strategy.accept(chosen.tag());
+			return nearestOf(rows, nearest.attribute(), chosen == FilteredSearchStrategy.Chosen.AUTO_INDEX);
 		}));
+	}
+
+	private NativeQuery<Object[]> query(Session session, String text, boolean adaptive, NearestSql nearest,
+			String queryText, Object[] criteria, @Nullable Object threshold, int limit, List<Object> extra) {
+		NativeQuery<Object[]> query = session.createNativeQuery(text, Object[].class);
+		query.addEntity(EntityColumns.ROOT_ALIAS, this.entityType)
+			.addScalar(NearestSql.DISTANCE_COLUMN, StandardBasicTypes.DOUBLE);
+		if (adaptive) {
+			query.addScalar(FilteredNearestSql.MATCHES_COLUMN, StandardBasicTypes.LONG);
+		}
+		query.setParameter(NearestSql.QUERY_PARAMETER, queryText);
+		bindCriteria(query, nearest.criteria(), criteria);
+		bindThreshold(query, nearest, threshold);
+		bindExtra(query, extra);
+		if (nearest.scope() != null) {
+			nearest.scope().bind(query::setParameter);
+		}
+		query.setParameter(NearestSql.LIMIT_PARAMETER, limit);
+		return query;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> List<Nearest<T>> nearestOf(List<Object[]> rows, VectorAttribute attribute, boolean resort) {
+		Metric metric = attribute.metric();
+		List<Nearest<T>> result = new ArrayList<>(rows.size());
+		for (Object[] row : rows) {
+			double distance = (Double) row[1];
+			result.add(new Nearest<>((T) row[0], distance, metric.score(distance, attribute.dimensions())));
+		}
+		if (resort) {
+			// a relaxed-order iterative scan may return rows slightly out of distance order (stable sort: ties keep
+			// the database's order)
+			result.sort(Comparator.comparingDouble(Nearest::distance));
+		}
+		return result;
 	}
 
 	/** The single {@code count(*)} value of {@code sql} with an extra condition's values bound. */
@@ -159,7 +190,7 @@ public final class NearestQueryExecutor {
 		if (TransactionSynchronizationManager.isActualTransactionActive()) {
 			return run(effective, work);
 		}
-		if (effective.isEmpty() && this.autoCommitReads) {
+		if (!effective.hasServerSettings() && this.autoCommitReads) {
 			// Nothing to SET LOCAL: one auto-commit statement on a short-lived session, as Spring Data JPA's own
 			// queries run outside a transaction (their results are detached afterwards too). Saves the BEGIN/COMMIT
 			// round trip of a read-only transaction on the hot path.
@@ -180,7 +211,7 @@ public final class NearestQueryExecutor {
 
 	private Object run(SearchOptions options, Function<Session, Object> work) {
 		Session session = session();
-		if (this.binaryTransfer || !options.isEmpty()) {
+		if (this.binaryTransfer || options.hasServerSettings()) {
 			// one trip through Hibernate's connection access for both
 			session.doWork((connection) -> {
 				if (this.binaryTransfer) {

@@ -31,9 +31,7 @@ public final class PartTreeNearestQuery implements RepositoryQuery {
 			NearestExecution execution) {
 		this.method = method;
 		this.nearest = nearest;
-		String sql = nearest.sql(false);
-		String exactSql = nearest.sql(true);
-		this.sql = (exact) -> exact ? exactSql : sql;
+		this.sql = FilteredNearestSql.of(nearest);
 		this.executor = executor;
 		this.execution = execution;
 	}

@@ -10,6 +10,7 @@ import dev.vectorjpa.repository.MetadataFilter;
 import dev.vectorjpa.repository.Nearest;
 import dev.vectorjpa.repository.SearchOptions;
 import dev.vectorjpa.repository.VectorRepository;
+import dev.vectorjpa.repository.query.FilteredNearestSql;
 import dev.vectorjpa.repository.query.MetadataFilterCondition;
 import dev.vectorjpa.repository.query.NearestQueryCreator;
 import dev.vectorjpa.repository.query.NearestQueryExecutor;
@@ -79,7 +80,7 @@ public class SimpleVectorRepositoryFragment<T> {
 					+ "be used, declare findNearest methods annotated with @NearestTo instead", ex);
 		}
 		this.nearest = sql;
-		this.nearestSql = (sql != null) ? text(sql) : null;
+		this.nearestSql = (sql != null) ? FilteredNearestSql.of(sql) : null;
 		this.nearestProblem = problem;
 		MappedAttribute metadataAttribute = metadata.metadata();
 		this.metadataColumn = (metadataAttribute != null) ? EntityColumns.ROOT_ALIAS + "." + metadataAttribute.column()
@@ -111,7 +112,7 @@ public class SimpleVectorRepositoryFragment<T> {
 	public List<Nearest<T>> findNearest(float[] query, int k, MetadataFilter filter, SearchOptions options) {
 		NearestSql sql = nearest();
 		MetadataFilterCondition condition = MetadataFilterCondition.of(filter, metadataColumn());
-		return this.executor.search(sql, (exact) -> sql.sql(condition.sql(), exact),
+		return this.executor.search(sql, FilteredNearestSql.of(sql, condition.sql()),
 				QueryVectors.toText(query, sql.attribute()), NO_CRITERIA, null, k, options(options), condition.values());
 	}
 
@@ -142,12 +143,6 @@ public class SimpleVectorRepositoryFragment<T> {
 					+ "VectorRepositoryFactoryBean");
 		}
 		return this.support;
-	}
-
-	private static NearestSql.Text text(NearestSql sql) {
-		String approximate = sql.sql(false);
-		String exact = sql.sql(true);
-		return (isExact) -> isExact ? exact : approximate;
 	}
 
 	private NearestSql nearest() {
