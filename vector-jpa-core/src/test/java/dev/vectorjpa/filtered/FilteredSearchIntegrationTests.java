@@ -15,6 +15,7 @@ import dev.vectorjpa.test.DatabaseTest;
 import dev.vectorjpa.test.TestSchema;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.data.domain.Score;
@@ -44,6 +45,11 @@ class FilteredSearchIntegrationTests {
 	void load(TestSchema schema) {
 		this.fixture = new FilteredSearchFixture(schema);
 		assertThat(this.fixture.all).hasSize(ROWS);
+	}
+
+	@BeforeEach
+	void forgetStrategies() {
+		this.fixture.strategies.take();
 	}
 
 	@AfterAll
@@ -126,10 +132,10 @@ class FilteredSearchIntegrationTests {
 
 	@Test
 	void indexOverrideFiltersAfterTheIndexAsConfigured() {
-		// what AUTO prevents: without an iterative scan the index's 40 candidates hold none of the 1 % rows
+		// what AUTO prevents: without an iterative scan the index's 40 candidates hold none of the far 50 % of rows
 		SearchOptions index = SearchOptions.builder().filterStrategy(FilterStrategy.INDEX).build();
 		float[] query = this.fixture.query();
-		assertThat(this.fixture.docs.findNearestByBucketLessThan(query, 40, K, index)).hasSizeLessThan(K);
+		assertThat(this.fixture.docs.findNearestByBucketLessThan(query, 2000, K, index)).hasSizeLessThan(K);
 		assertThat(this.fixture.strategies.take()).containsExactly("index");
 	}
 
@@ -184,7 +190,7 @@ class FilteredSearchIntegrationTests {
 		}
 		else {
 			assertThat(strategies).as(where).contains("auto-index");
-			assertThat(strategies).as(where).containsOnly("auto-index", "auto-index-then-exact");
+			assertThat(strategies).as(where).isSubsetOf("auto-index", "auto-index-then-exact");
 		}
 	}
 

@@ -9,11 +9,14 @@ package dev.vectorjpa.repository.query;
  * <pre>
  * WITH vjpa_count AS MATERIALIZED (SELECT count(*) AS n [, set_config(...)]
  *         FROM (SELECT 1 FROM table t WHERE filter LIMIT :vjpa_bound) s)
- * SELECT r.*, (SELECT n FROM vjpa_count) AS vjpa_matches FROM (
+ * SELECT r.*, c.n AS vjpa_matches FROM vjpa_count c LEFT JOIN (
  *     (SELECT ... WHERE condition AND (SELECT n FROM vjpa_count) &lt; :vjpa_bound ORDER BY (distance) + 0 LIMIT :k)
  *     UNION ALL
  *     (SELECT ... WHERE condition AND (SELECT n FROM vjpa_count) &gt;= :vjpa_bound ORDER BY distance LIMIT :k)) r
+ *   ON true
  * </pre>
+ * The outer join returns the count even when no row is found (one row without an entity), so a call always knows
+ * which branch ran.
  * The count stops at {@code :vjpa_bound} rows, so it costs at most that many rows of the criteria's B-tree/GIN index
  * (or of a sequential scan). Each branch's comparison with the count holds no column, so PostgreSQL makes it a
  * one-time filter ({@code Result} node) that runs before the branch's scan starts: exactly one branch reads any rows.
@@ -28,7 +31,7 @@ package dev.vectorjpa.repository.query;
  * @param exact the statement no approximate index serves
  * @param adaptive the adaptive statement, turning the iterative scan on
  * @param adaptiveAsConfigured the adaptive statement, leaving the iterative scan as configured
- * @param filtered whether rows are filtered (criteria, scope or an extra condition)
+ * @param filtered whether criteria or an extra condition filter the rows (a scope may too, per call)
  * @since 0.1
  */
 public record FilteredNearestSql(String index, String exact, String adaptive, String adaptiveAsConfigured,
@@ -72,10 +75,10 @@ public record FilteredNearestSql(String index, String exact, String adaptive, St
 		String where = " WHERE " + (condition.isEmpty() ? "" : condition + " AND ");
 		return "WITH vjpa_count AS MATERIALIZED (SELECT count(*) AS n" + settings + " FROM (SELECT 1"
 				+ nearest.from() + (filter.isEmpty() ? "" : " WHERE " + filter) + " LIMIT :" + BOUND_PARAMETER
-				+ ") vjpa_s) SELECT vjpa_r.*, " + count + " AS " + MATCHES_COLUMN + " FROM (("
+				+ ") vjpa_s) SELECT vjpa_r.*, vjpa_c.n AS " + MATCHES_COLUMN + " FROM vjpa_count vjpa_c LEFT JOIN (("
 				+ nearest.select() + where + count + " < :" + BOUND_PARAMETER + nearest.exactOrderAndLimit()
 				+ ") UNION ALL (" + nearest.select() + where + count + " >= :" + BOUND_PARAMETER
-				+ nearest.orderAndLimit() + ")) vjpa_r";
+				+ nearest.orderAndLimit() + ")) vjpa_r ON true";
 	}
 
 	private static String and(String left, String right) {

@@ -74,12 +74,15 @@ public final class FilteredSearchStrategy {
 	public record Plan(String sql, boolean adaptive, int bound, Chosen chosen) {
 	}
 
-	/** The plan for a call over {@code statements} with the {@code effective} options and {@code limit} rows. */
-	public static Plan plan(NearestSql.Text statements, SearchOptions effective, int limit) {
+	/**
+	 * The plan for a call over {@code statements} with the {@code effective} options and {@code limit} rows;
+	 * {@code scoped} says whether the call's scope (its domain) restricts the rows.
+	 */
+	public static Plan plan(NearestSql.Text statements, SearchOptions effective, int limit, boolean scoped) {
 		if (effective.exact() || effective.filterStrategy() == FilterStrategy.EXACT) {
 			return new Plan(statements.sql(true), false, 0, Chosen.EXACT);
 		}
-		if (!(statements instanceof FilteredNearestSql filtered) || !filtered.filtered()
+		if (!(statements instanceof FilteredNearestSql filtered) || !(filtered.filtered() || scoped)
 				|| effective.filterStrategy() == FilterStrategy.INDEX) {
 			return new Plan(statements.sql(false), false, 0, Chosen.INDEX);
 		}
@@ -91,8 +94,8 @@ public final class FilteredSearchStrategy {
 
 	/**
 	 * What an adaptive statement ran, or {@code null} when its index branch fell short and the exact statement must
-	 * run: fewer than {@code limit} rows although the count reached the bound. Without a row the count is unknown,
-	 * so an empty result is widened too; with a similarity threshold fewer rows are expected and nothing is widened.
+	 * run: fewer than {@code limit} rows although the count reached the bound (so more than {@code limit} match).
+	 * With a similarity threshold fewer rows are expected and nothing is widened.
 	 */
 	public static @Nullable Chosen outcome(Plan plan, List<?> rows, @Nullable Number matches, int limit,
 			boolean threshold, String method) {
@@ -101,7 +104,7 @@ public final class FilteredSearchStrategy {
 					: "vector index (unfiltered, or the options ask for it)");
 			return plan.chosen();
 		}
-		if (matches != null && matches.longValue() < plan.bound()) {
+		if (matches == null || matches.longValue() < plan.bound()) {
 			debug(method, "exact scan: the filter matches " + matches + " rows, below " + plan.bound());
 			return Chosen.AUTO_EXACT;
 		}
@@ -109,9 +112,8 @@ public final class FilteredSearchStrategy {
 			debug(method, "index with an iterative scan: the filter matches at least " + plan.bound() + " rows");
 			return Chosen.AUTO_INDEX;
 		}
-		debug(method, "index with an iterative scan returned " + rows.size() + " of " + limit + " rows although "
-				+ ((matches != null) ? "at least " + plan.bound() + " rows match" : "the count is unknown")
-				+ "; widening to an exact scan");
+		debug(method, "index with an iterative scan returned " + rows.size() + " of " + limit + " rows although at least "
+				+ plan.bound() + " rows match; widening to an exact scan");
 		return null;
 	}
 

@@ -61,7 +61,7 @@ public final class NearestQueryCreator {
 		}
 		// what a bounded count of the filtered rows needs: everything but the distance threshold
 		String filter = String.join(" AND ", conditions);
-		boolean filtered = !criteria.isEmpty() || scoped != null;
+		boolean filtered = !criteria.isEmpty();
 		if (threshold != NearestSql.Threshold.NONE) {
 			conditions.add(distance + " <= :" + NearestSql.MAX_DISTANCE_PARAMETER);
 		}

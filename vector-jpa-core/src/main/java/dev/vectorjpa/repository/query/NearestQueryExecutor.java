@@ -72,20 +72,26 @@ public final class NearestQueryExecutor {
 			throw new IllegalArgumentException("The number of nearest neighbours must be at least 1, got " + limit);
 		}
 		SearchOptions effective = effective(options);
-		// the filter strategy's one hook: which statement runs, and whether its result is widened
-		FilteredSearchStrategy.Plan plan = FilteredSearchStrategy.plan(sql, effective, limit);
 		VectorAttribute attribute = nearest.attribute();
 		return this.observations.search(this.entityName, attribute.metric(), attribute.indexType(),
 				(strategy) -> this.sessions.read(effective, (session) -> {
+					// the filter strategy's one hook: which statement runs, and whether its result is widened
+					FilteredSearchStrategy.Plan plan = FilteredSearchStrategy.plan(sql, effective, limit,
+							nearest.scope() != null && nearest.scope().restricts(session));
 					NativeQuery<Object[]> query = query(session, plan.sql(), plan.adaptive(), nearest, queryText,
 							criteria, threshold, limit, extra);
 					if (plan.adaptive()) {
 						query.setParameter(FilteredNearestSql.BOUND_PARAMETER, plan.bound());
 					}
 					List<Object[]> rows = query.getResultList();
-					FilteredSearchStrategy.Chosen chosen = FilteredSearchStrategy.outcome(plan, rows,
-							rows.isEmpty() ? null : (Number) rows.get(0)[2], limit, threshold != null,
-							this.entityName);
+					Number matches = null;
+					if (plan.adaptive()) {
+						// one row at least: the count, without an entity when nothing was found
+						matches = (Number) rows.get(0)[2];
+						rows = (rows.get(0)[0] != null) ? rows : List.of();
+					}
+					FilteredSearchStrategy.Chosen chosen = FilteredSearchStrategy.outcome(plan, rows, matches, limit,
+							threshold != null, this.entityName);
 					if (chosen == null) {
 						chosen = FilteredSearchStrategy.Chosen.AUTO_INDEX_THEN_EXACT;
 						rows = query(session, sql.sql(true), false, nearest, queryText, criteria, threshold, limit,
@@ -93,7 +99,7 @@ public final class NearestQueryExecutor {
 							.getResultList();
 					}
 					strategy.accept(chosen.tag());
-					return nearestOf(rows, attribute, chosen == FilteredSearchStrategy.Chosen.AUTO_INDEX);
+					return nearestOf(rows, attribute, plan.adaptive());
 				}));
 	}
 
@@ -122,8 +128,8 @@ public final class NearestQueryExecutor {
 			result.add(nearest(row[0], distance, metric.score(distance, attribute.dimensions())));
 		}
 		if (resort) {
-			// a relaxed-order iterative scan may return rows slightly out of distance order (a stable sort: ties
-			// keep the database's order)
+			// a relaxed-order iterative scan may return rows slightly out of distance order, and the outer join of
+			// the adaptive statement promises no order (a stable sort: ties keep the database's order)
 			result.sort(Comparator.comparingDouble(Nearest::distance));
 		}
 		return result;

@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * {@code null}
  * @param filter the part of {@code condition} that selects rows (criteria, scope, not-null), without a distance
  * threshold; empty for none
- * @param filtered whether criteria or a scope restrict the rows (what makes an approximate index miss rows)
+ * @param filtered whether criteria restrict the rows (what makes an approximate index miss rows); a scope may too,
+ * per call ({@link QueryScope.Condition#restricts})
  * @since 0.1
  */
 public record NearestSql(String select, String condition, String orderAndLimit, String exactOrderAndLimit,
