@@ -32,10 +32,11 @@ package dev.vectorjpa.repository.query;
  * @param adaptive the adaptive statement, turning the iterative scan on
  * @param adaptiveAsConfigured the adaptive statement, leaving the iterative scan as configured
  * @param filtered whether criteria or an extra condition filter the rows (a scope may too, per call)
+ * @param partialIndex whether a partial index holds exactly the rows the criteria select ({@link PartialIndexMatch})
  * @since 0.1
  */
 public record FilteredNearestSql(String index, String exact, String adaptive, String adaptiveAsConfigured,
-		boolean filtered) implements NearestSql.Text {
+		boolean filtered, boolean partialIndex) implements NearestSql.Text {
 
 	/** Parameter holding the count at which the index replaces the exact scan. */
 	public static final String BOUND_PARAMETER = "vjpa_bound";
@@ -55,6 +56,15 @@ public record FilteredNearestSql(String index, String exact, String adaptive, St
 
 	/** The statements of {@code nearest} with {@code extraCondition} (empty for none) ANDed to its condition. */
 	public static FilteredNearestSql of(NearestSql nearest, String extraCondition) {
+		return of(nearest, extraCondition, false);
+	}
+
+	/** The statements of {@code nearest} restricted by a partial index's {@code predicate}, which its criteria match. */
+	static FilteredNearestSql partialIndex(NearestSql nearest, String predicate) {
+		return of(nearest, predicate, true);
+	}
+
+	private static FilteredNearestSql of(NearestSql nearest, String extraCondition, boolean partialIndex) {
 		String condition = and(nearest.condition(), extraCondition);
 		String filter = and(nearest.filter(), extraCondition);
 		boolean filtered = nearest.filtered() || !extraCondition.isEmpty();
@@ -62,7 +72,7 @@ public record FilteredNearestSql(String index, String exact, String adaptive, St
 		String index = nearest.select() + where + nearest.orderAndLimit();
 		String exact = nearest.select() + where + nearest.exactOrderAndLimit();
 		return new FilteredNearestSql(index, exact, adaptive(nearest, condition, filter, ITERATIVE_SCAN),
-				adaptive(nearest, condition, filter, ""), filtered);
+				adaptive(nearest, condition, filter, ""), filtered, partialIndex);
 	}
 
 	@Override

@@ -38,6 +38,9 @@ public final class FilteredSearchStrategy {
 		/** The vector index (unfiltered, or {@code INDEX} asked for). */
 		INDEX("index"),
 
+		/** A partial index holding exactly the rows the criteria select ({@code AUTO}, no domain restricting). */
+		PARTIAL_INDEX("partial-index"),
+
 		/** The exact statement ({@code EXACT} or {@code exact(true)} asked for). */
 		EXACT("exact"),
 
@@ -82,6 +85,10 @@ public final class FilteredSearchStrategy {
 		if (effective.exact() || effective.filterStrategy() == FilterStrategy.EXACT) {
 			return new Plan(statements.sql(true), false, 0, Chosen.EXACT);
 		}
+		if (statements instanceof FilteredNearestSql partial && partial.partialIndex() && !scoped
+				&& effective.filterStrategy() == FilterStrategy.AUTO) {
+			return new Plan(partial.index(), false, 0, Chosen.PARTIAL_INDEX);
+		}
 		if (!(statements instanceof FilteredNearestSql filtered) || !(filtered.filtered() || scoped)
 				|| effective.filterStrategy() == FilterStrategy.INDEX) {
 			return new Plan(statements.sql(false), false, 0, Chosen.INDEX);
@@ -100,8 +107,11 @@ public final class FilteredSearchStrategy {
 	public static @Nullable Chosen outcome(Plan plan, List<?> rows, @Nullable Number matches, int limit,
 			boolean threshold, String method) {
 		if (!plan.adaptive()) {
-			debug(method, (plan.chosen() == Chosen.EXACT) ? "exact scan, as the options ask"
-					: "vector index (unfiltered, or the options ask for it)");
+			debug(method, switch (plan.chosen()) {
+				case EXACT -> "exact scan, as the options ask";
+				case PARTIAL_INDEX -> "the partial vector index whose predicate the criteria match";
+				default -> "vector index (unfiltered, or the options ask for it)";
+			});
 			return plan.chosen();
 		}
 		if (matches == null || matches.longValue() < plan.bound()) {

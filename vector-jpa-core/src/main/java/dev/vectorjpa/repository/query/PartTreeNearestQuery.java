@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.vectorjpa.hibernate.VectorAttribute;
 import dev.vectorjpa.repository.SearchOptions;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.repository.query.RepositoryQuery;
 
@@ -22,6 +23,8 @@ public final class PartTreeNearestQuery implements RepositoryQuery {
 
 	private final NearestSql.Text sql;
 
+	private final @Nullable PartialIndexMatch partialIndex;
+
 	private final NearestQueryExecutor executor;
 
 	private final NearestExecution execution;
@@ -32,6 +35,7 @@ public final class PartTreeNearestQuery implements RepositoryQuery {
 		this.method = method;
 		this.nearest = nearest;
 		this.sql = FilteredNearestSql.of(nearest);
+		this.partialIndex = PartialIndexMatch.of(nearest);
 		this.executor = executor;
 		this.execution = execution;
 	}
@@ -51,7 +55,9 @@ public final class PartTreeNearestQuery implements RepositoryQuery {
 			Object value = parameters[this.method.getOptionsIndex()];
 			options = (value != null) ? (SearchOptions) value : SearchOptions.none();
 		}
-		return this.execution.execute(this.executor.search(this.nearest, this.sql, query, criteria, threshold, limit,
+		NearestSql.Text sql = (this.partialIndex != null && this.partialIndex.matches(criteria[0]))
+				? this.partialIndex.statements() : this.sql;
+		return this.execution.execute(this.executor.search(this.nearest, sql, query, criteria, threshold, limit,
 				options, List.of()));
 	}
 
