@@ -329,6 +329,24 @@ class VectorJpaAutoConfigurationTests {
 	}
 
 	@Test
+	void searchObservationsCarryTheStrategyTheSearchRan() {
+		TestObservationRegistry registry = TestObservationRegistry.create();
+		this.contextRunner.withBean(ObservationRegistry.class, () -> registry).run((context) -> {
+			VectorJpaObservations observations = context.getBean(VectorJpaObservations.class);
+			assertThat(observations.search("Document", Metric.COSINE, IndexType.HNSW, (strategy) -> {
+				strategy.accept("auto-exact");
+				return 42;
+			})).isEqualTo(42);
+			TestObservationRegistryAssert.assertThat(registry)
+				.hasObservationWithNameEqualTo(VectorJpaObservations.SEARCH)
+				.that()
+				.hasLowCardinalityKeyValue(VectorJpaObservations.ENTITY_KEY, "Document")
+				.hasLowCardinalityKeyValue(VectorJpaObservations.STRATEGY_KEY, "auto-exact")
+				.hasBeenStopped();
+		});
+	}
+
+	@Test
 	void observationsRecordFailuresAndRethrow() {
 		TestObservationRegistry registry = TestObservationRegistry.create();
 		this.contextRunner.withBean(ObservationRegistry.class, () -> registry).run((context) -> {
