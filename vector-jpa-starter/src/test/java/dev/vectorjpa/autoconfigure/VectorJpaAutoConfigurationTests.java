@@ -333,10 +333,11 @@ class VectorJpaAutoConfigurationTests {
 		TestObservationRegistry registry = TestObservationRegistry.create();
 		this.contextRunner.withBean(ObservationRegistry.class, () -> registry).run((context) -> {
 			VectorJpaObservations observations = context.getBean(VectorJpaObservations.class);
-			assertThat(observations.search("Document", Metric.COSINE, IndexType.HNSW, (strategy) -> {
+			Integer result = observations.search("Document", Metric.COSINE, IndexType.HNSW, (strategy) -> {
 				strategy.accept("auto-exact");
 				return 42;
-			})).isEqualTo(42);
+			});
+			assertThat(result).isEqualTo(42);
 			TestObservationRegistryAssert.assertThat(registry)
 				.hasObservationWithNameEqualTo(VectorJpaObservations.SEARCH)
 				.that()
