@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.vectorjpa.Metric;
 import dev.vectorjpa.hibernate.VectorAttribute;
+import dev.vectorjpa.mapping.IndexType;
 import dev.vectorjpa.mapping.VectorType;
 import dev.vectorjpa.repository.SearchOptions;
 import dev.vectorjpa.repository.SearchOptions.FilterStrategy;
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FilteredSearchStrategyUnitTests {
 
 	private static final VectorAttribute ATTRIBUTE = new VectorAttribute("embedding", "embedding", "embedding",
-			VectorType.VECTOR, 3, Metric.COSINE, false, null);
+			VectorType.VECTOR, 3, Metric.COSINE, false, null, IndexType.NONE, "Document.embedding");
 
 	private static final String SELECT = "SELECT t.*, t.embedding <=> cast(:vjpa_query as vector) AS vjpa_distance "
 			+ "FROM document t";
