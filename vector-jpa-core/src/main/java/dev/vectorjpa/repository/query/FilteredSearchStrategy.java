@@ -119,7 +119,8 @@ public final class FilteredSearchStrategy {
 			return Chosen.AUTO_EXACT;
 		}
 		if (rows.size() >= limit || threshold) {
-			debug(method, "index with an iterative scan: the filter matches at least " + plan.bound() + " rows");
+			debug(method, "index with an iterative scan: the filter matches at least " + plan.bound() + " rows"
+					+ ((plan.bound() == 0) ? " (known from an earlier count, not counted again)" : ""));
 			return Chosen.AUTO_INDEX;
 		}
 		debug(method, "index with an iterative scan returned " + rows.size() + " of " + limit + " rows although at least "

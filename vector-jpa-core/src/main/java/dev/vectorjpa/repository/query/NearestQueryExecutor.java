@@ -1,6 +1,7 @@
 package dev.vectorjpa.repository.query;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
@@ -43,6 +44,8 @@ public final class NearestQueryExecutor {
 
 	private final VectorReadSessions sessions;
 
+	private final FilteredCountCache manyRows = new FilteredCountCache();
+
 	/**
 	 * An executor for queries returning {@code entityType}.
 	 * @param entityManager the (shared) entity manager
@@ -76,8 +79,13 @@ public final class NearestQueryExecutor {
 		return this.observations.search(this.entityName, attribute.metric(), attribute.indexType(),
 				(strategy) -> this.sessions.read(effective, (session) -> {
 					// the filter strategy's one hook: which statement runs, and whether its result is widened
-					FilteredSearchStrategy.Plan plan = FilteredSearchStrategy.plan(sql, effective, limit,
+					FilteredSearchStrategy.Plan planned = FilteredSearchStrategy.plan(sql, effective, limit,
 							nearest.scope() != null && nearest.scope().restricts(session));
+					List<Object> filter = planned.adaptive() ? Arrays.asList(planned.sql(), Arrays.asList(criteria),
+							extra, String.valueOf(session.getTenantIdentifierValue())) : List.of();
+					// a filter known to match many rows skips its count (bound 0: the index branch runs)
+					FilteredSearchStrategy.Plan plan = (planned.adaptive() && this.manyRows.isMany(filter))
+							? new FilteredSearchStrategy.Plan(planned.sql(), true, 0, planned.chosen()) : planned;
 					NativeQuery<Object[]> query = query(session, plan.sql(), plan.adaptive(), nearest, queryText,
 							criteria, threshold, limit, extra);
 					if (plan.adaptive()) {
@@ -89,6 +97,9 @@ public final class NearestQueryExecutor {
 						// one row at least: the count, without an entity when nothing was found
 						matches = (Number) rows.get(0)[2];
 						rows = (rows.get(0)[0] != null) ? rows : List.of();
+						if (plan.bound() > 0 && matches.longValue() >= plan.bound()) {
+							this.manyRows.rememberMany(filter);
+						}
 					}
 					FilteredSearchStrategy.Chosen chosen = FilteredSearchStrategy.outcome(plan, rows, matches, limit,
 							threshold != null, this.entityName);

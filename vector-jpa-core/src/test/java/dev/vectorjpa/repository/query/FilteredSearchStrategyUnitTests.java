@@ -100,6 +100,11 @@ class FilteredSearchStrategyUnitTests {
 			.isEqualTo(FilteredSearchStrategy.Chosen.AUTO_INDEX);
 		assertThat(FilteredSearchStrategy.outcome(plan, two, 2000L, 3, false, "m")).isNull();
 		assertThat(FilteredSearchStrategy.outcome(plan, List.of(), 2000L, 3, false, "m")).isNull();
+		// a filter known to match many rows is not counted again (bound 0): the index branch ran
+		FilteredSearchStrategy.Plan known = new FilteredSearchStrategy.Plan(plan.sql(), true, 0, plan.chosen());
+		assertThat(FilteredSearchStrategy.outcome(known, three, 0L, 3, false, "m"))
+			.isEqualTo(FilteredSearchStrategy.Chosen.AUTO_INDEX);
+		assertThat(FilteredSearchStrategy.outcome(known, two, 0L, 3, false, "m")).isNull();
 		// a similarity threshold may legitimately keep fewer rows
 		assertThat(FilteredSearchStrategy.outcome(plan, two, 2000L, 3, true, "m"))
 			.isEqualTo(FilteredSearchStrategy.Chosen.AUTO_INDEX);
