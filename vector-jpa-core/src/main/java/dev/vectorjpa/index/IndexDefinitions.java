@@ -1,5 +1,8 @@
 package dev.vectorjpa.index;
 
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
+
 import dev.vectorjpa.Metric;
 import dev.vectorjpa.hibernate.VectorAttribute;
 import dev.vectorjpa.hibernate.VectorEntityMetadata;
@@ -39,9 +42,30 @@ final class IndexDefinitions {
 				: settings.hnswEfConstruction();
 		Integer lists = (index != null && index.lists() > 0) ? Integer.valueOf(index.lists()) : settings.ivfflatLists();
 		boolean concurrently = (index != null && index.concurrently()) || settings.concurrently();
-		return definition(entity.schemaName(), entity.tableName(), attribute.columnName(), attribute.type(),
-				attribute.dimensions(), attribute.metric(), type, m, ef, lists, concurrently, "@VectorIndex on ",
-				owner(entity, attribute));
+		VectorIndexDefinition definition = definition(entity.schemaName(), entity.tableName(), attribute.columnName(),
+				attribute.type(), attribute.dimensions(), attribute.metric(), type, m, ef, lists, concurrently,
+				"@VectorIndex on ", owner(entity, attribute));
+		String where = (index != null) ? index.where().trim() : "";
+		return where.isEmpty() ? definition : partial(definition, where, owner(entity, attribute));
+	}
+
+	/**
+	 * {@code definition} restricted to the rows {@code where} selects, under a name of its own. The predicate is the
+	 * application developer's SQL (an annotation value, never user input); one statement's worth is all it may be.
+	 */
+	static VectorIndexDefinition partial(VectorIndexDefinition definition, String where, String owner) {
+		if (where.contains(";") || where.contains("--") || where.contains("/*")) {
+			throw new IllegalArgumentException("@VectorIndex(where = \"" + where + "\") on " + owner
+					+ " must be a single SQL predicate, without ';' or comments");
+		}
+		CRC32 crc = new CRC32();
+		crc.update(where.getBytes(StandardCharsets.UTF_8));
+		String full = definition.indexName();
+		String suffix = String.format("_p%08x", crc.getValue());
+		String name = full.substring(0, Math.min(full.length(), 63 - suffix.length())) + suffix;
+		return new VectorIndexDefinition(definition.schema(), definition.table(), definition.column(),
+				definition.vectorType(), definition.metric(), definition.type(), definition.m(),
+				definition.efConstruction(), definition.lists(), definition.concurrently(), name, where);
 	}
 
 	/** The index {@code createIndex} builds: explicit parameters, else the configured defaults. */

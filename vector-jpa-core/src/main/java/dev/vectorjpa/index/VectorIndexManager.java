@@ -248,6 +248,7 @@ public class VectorIndexManager {
 	 * @return how many indexes this call built
 	 */
 	public int createDeclaredIndexes() {
+		PartialIndexPredicates.check(this.dataSource, declaredIndexes());
 		if (!this.settings.autoCreate()) {
 			logger.debug("vector-jpa.index.auto-create is off: not creating declared indexes");
 			return 0;

@@ -25,7 +25,7 @@ public final class SearchSettings {
 	 * @return whether a statement was sent
 	 */
 	public static boolean apply(Connection connection, SearchOptions options) throws SQLException {
-		if (options.isEmpty()) {
+		if (!options.hasServerSettings()) {
 			return false;
 		}
 		List<String> names = new ArrayList<>(7);

@@ -35,4 +35,11 @@ public @interface VectorIndex {
 	/** Whether to build with {@code CREATE INDEX CONCURRENTLY} (no write lock; slower). */
 	boolean concurrently() default false;
 
+	/**
+	 * Makes the index partial: an SQL predicate over the entity's columns, e.g. {@code "section = 'database'"},
+	 * checked against the table at start-up. A derived {@code findNearestBySection} called with that value is then
+	 * served by this index alone, with no rows filtered away; empty (the default) indexes every row.
+	 */
+	String where() default "";
+
 }

@@ -1,6 +1,8 @@
 package dev.vectorjpa.observation;
 
 import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.vectorjpa.Metric;
@@ -33,7 +35,25 @@ public final class MicrometerVectorJpaObservations implements VectorJpaObservati
 		if (this.registry.isNoop()) {
 			return work.get();
 		}
-		// Only low-cardinality values: entity names, metrics and index types are finite sets.
+		return observation(name, entity, metric, indexType).observe(work);
+	}
+
+	@Override
+	public <T> T search(String entity, Metric metric, @Nullable IndexType indexType,
+			Function<Consumer<String>, T> work) {
+		if (this.registry.isNoop()) {
+			return work.apply((strategy) -> {
+			});
+		}
+		Observation observation = observation(SEARCH, entity, metric, indexType);
+		// the strategy is known once the statement ran; key values added before stop reach the handlers
+		return observation.observe(() -> work.apply((strategy) -> observation.lowCardinalityKeyValue(STRATEGY_KEY,
+				strategy)));
+	}
+
+	private Observation observation(String name, String entity, @Nullable Metric metric,
+			@Nullable IndexType indexType) {
+		// Only low-cardinality values: entity names, metrics, index types and strategies are finite sets.
 		// Span name as OpenTelemetry's database conventions write it: "{db.operation.name} {db.collection.name}".
 		return Observation.createNotStarted(NAME, this.registry)
 			.contextualName(name + " " + entity)
@@ -44,8 +64,7 @@ public final class MicrometerVectorJpaObservations implements VectorJpaObservati
 			.lowCardinalityKeyValue(DB_SEARCH_SIMILARITY_METRIC, lowerCase(metric))
 			.lowCardinalityKeyValue(ENTITY_KEY, entity)
 			.lowCardinalityKeyValue(METRIC_KEY, lowerCase(metric))
-			.lowCardinalityKeyValue(INDEX_TYPE_KEY, lowerCase(indexType))
-			.observe(work);
+			.lowCardinalityKeyValue(INDEX_TYPE_KEY, lowerCase(indexType));
 	}
 
 	private static String lowerCase(@Nullable Enum<?> value) {

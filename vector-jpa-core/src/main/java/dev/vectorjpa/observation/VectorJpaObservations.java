@@ -1,5 +1,7 @@
 package dev.vectorjpa.observation;
 
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.vectorjpa.Metric;
@@ -63,6 +65,12 @@ public interface VectorJpaObservations {
 	String INDEX_TYPE_KEY = "vector-jpa.index.type";
 
 	/**
+	 * Low-cardinality key of a search: what found its rows ({@code index}, {@code exact}, {@code auto-exact},
+	 * {@code auto-index}, {@code auto-index-then-exact}; see {@code SearchOptions.FilterStrategy}).
+	 */
+	String STRATEGY_KEY = "vector-jpa.search.strategy";
+
+	/**
 	 * Runs {@code work} inside an observation of {@code operation}.
 	 * @param name the operation: one of {@link #SEARCH}, {@link #BULK_INSERT}, {@link #UPDATE}, {@link #DELETE},
 	 * {@link #INDEX_BUILD}
@@ -77,6 +85,16 @@ public interface VectorJpaObservations {
 	/** Observes a search. */
 	default <T> T search(String entity, Metric metric, @Nullable IndexType indexType, Supplier<T> work) {
 		return observe(SEARCH, entity, metric, indexType, work);
+	}
+
+	/**
+	 * Observes a search whose work reports, through the consumer it receives, the strategy it ran
+	 * ({@value #STRATEGY_KEY}).
+	 */
+	default <T> T search(String entity, Metric metric, @Nullable IndexType indexType,
+			Function<Consumer<String>, T> work) {
+		return observe(SEARCH, entity, metric, indexType, () -> work.apply((strategy) -> {
+		}));
 	}
 
 	/** Observes a bulk insert. */

@@ -26,12 +26,15 @@ public final class SearchOptions {
 
 	private final @Nullable Boolean exact;
 
+	private final @Nullable FilterStrategy filterStrategy;
+
 	private SearchOptions(Builder builder) {
 		this.efSearch = builder.efSearch;
 		this.probes = builder.probes;
 		this.iterativeScan = builder.iterativeScan;
 		this.maxScanTuples = builder.maxScanTuples;
 		this.exact = builder.exact;
+		this.filterStrategy = builder.filterStrategy;
 	}
 
 	/** Options with nothing set. */
@@ -52,6 +55,7 @@ public final class SearchOptions {
 		builder.iterativeScan = this.iterativeScan;
 		builder.maxScanTuples = this.maxScanTuples;
 		builder.exact = this.exact;
+		builder.filterStrategy = this.filterStrategy;
 		return builder;
 	}
 
@@ -72,6 +76,9 @@ public final class SearchOptions {
 		}
 		if (builder.exact == null) {
 			builder.exact = defaults.exact;
+		}
+		if (builder.filterStrategy == null) {
+			builder.filterStrategy = defaults.filterStrategy;
 		}
 		return builder.build();
 	}
@@ -106,28 +113,44 @@ public final class SearchOptions {
 		return this.exact != null;
 	}
 
+	/** How a filtered search uses the vector index; {@link FilterStrategy#AUTO} when unset. */
+	public FilterStrategy filterStrategy() {
+		return (this.filterStrategy != null) ? this.filterStrategy : FilterStrategy.AUTO;
+	}
+
 	/** Whether nothing is set. */
 	public boolean isEmpty() {
 		return this.efSearch == null && this.probes == null && this.iterativeScan == null
-				&& this.maxScanTuples == null && this.exact == null;
+				&& this.maxScanTuples == null && this.exact == null && this.filterStrategy == null;
+	}
+
+	/**
+	 * Whether any server setting ({@code SET LOCAL}) is set: {@link #exact()} and {@link #filterStrategy()} choose the
+	 * statement, not a setting, so they alone need no transaction.
+	 */
+	public boolean hasServerSettings() {
+		return this.efSearch != null || this.probes != null || this.iterativeScan != null
+				|| this.maxScanTuples != null;
 	}
 
 	@Override
 	public boolean equals(Object other) {
 		return this == other || (other instanceof SearchOptions that && Objects.equals(this.efSearch, that.efSearch)
 				&& Objects.equals(this.probes, that.probes) && this.iterativeScan == that.iterativeScan
-				&& Objects.equals(this.maxScanTuples, that.maxScanTuples) && Objects.equals(this.exact, that.exact));
+				&& Objects.equals(this.maxScanTuples, that.maxScanTuples) && Objects.equals(this.exact, that.exact)
+				&& this.filterStrategy == that.filterStrategy);
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.efSearch, this.probes, this.iterativeScan, this.maxScanTuples, this.exact);
+		return Objects.hash(this.efSearch, this.probes, this.iterativeScan, this.maxScanTuples, this.exact,
+				this.filterStrategy);
 	}
 
 	@Override
 	public String toString() {
 		return "SearchOptions[efSearch=" + this.efSearch + ", probes=" + this.probes + ", iterativeScan="
-				+ this.iterativeScan + ", maxScanTuples=" + this.maxScanTuples + ", exact=" + this.exact + "]";
+				+ this.iterativeScan + ", maxScanTuples=" + this.maxScanTuples + ", exact=" + this.exact + ", filterStrategy=" + this.filterStrategy + "]";
 	}
 
 	/** pgvector's iterative index scan modes (0.8+). */
@@ -155,6 +178,26 @@ public final class SearchOptions {
 
 	}
 
+	/**
+	 * How a filtered search (criteria, a metadata filter, a domain) finds its rows: an approximate index only returns
+	 * the rows near the query, which a filter may then discard.
+	 */
+	public enum FilterStrategy {
+
+		/**
+		 * Per call: an exact scan of the filtered rows when a bounded count says they are few, else the vector index
+		 * with an iterative scan, falling back to the exact scan when the index returns fewer than k rows.
+		 */
+		AUTO,
+
+		/** Always the vector index (with an iterative scan unless set otherwise): fastest, may miss rows. */
+		INDEX,
+
+		/** Always an exact scan of the filtered rows: every row right, cost grows with the rows that match. */
+		EXACT
+
+	}
+
 	/** Builds {@link SearchOptions}; every value is validated when set. */
 	public static final class Builder {
 
@@ -167,6 +210,8 @@ public final class SearchOptions {
 		private @Nullable Integer maxScanTuples;
 
 		private @Nullable Boolean exact;
+
+		private @Nullable FilterStrategy filterStrategy;
 
 		private Builder() {
 		}
@@ -201,6 +246,15 @@ public final class SearchOptions {
 		/** Whether to scan exactly, ignoring approximate indexes. */
 		public Builder exact(boolean exact) {
 			this.exact = exact;
+			return this;
+		}
+
+		/** How filtered searches use the vector index ({@link FilterStrategy#AUTO} when unset). */
+		public Builder filterStrategy(FilterStrategy filterStrategy) {
+			if (filterStrategy == null) {
+				throw new IllegalArgumentException("filterStrategy must not be null");
+			}
+			this.filterStrategy = filterStrategy;
 			return this;
 		}
 

@@ -124,6 +124,10 @@ public final class VectorJpaAutoConfiguration {
 		if (search.getMaxScanTuples() != null) {
 			builder.maxScanTuples(search.getMaxScanTuples());
 		}
+		if (search.getFilterStrategy() != SearchOptions.none().filterStrategy()) {
+			// only a change from the default is set, so that unconfigured defaults stay SearchOptions.none()
+			builder.filterStrategy(search.getFilterStrategy());
+		}
 		return builder.build();
 	}
 

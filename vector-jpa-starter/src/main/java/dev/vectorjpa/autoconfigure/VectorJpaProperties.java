@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.vectorjpa.Metric;
 import dev.vectorjpa.mapping.IndexType;
+import dev.vectorjpa.repository.SearchOptions.FilterStrategy;
 import dev.vectorjpa.repository.SearchOptions.IterativeScan;
 import dev.vectorjpa.store.IdType;
 import org.jspecify.annotations.Nullable;
@@ -330,6 +331,13 @@ public class VectorJpaProperties {
 		 */
 		private @Nullable Integer maxScanTuples;
 
+		/**
+		 * How filtered nearest searches (criteria, metadata filters, domains) use the vector index: 'auto' scans the
+		 * filtered rows exactly when a bounded count says they are few and uses the index with an iterative scan
+		 * otherwise, 'index' always uses the index, 'exact' always scans the filtered rows.
+		 */
+		private FilterStrategy filterStrategy = FilterStrategy.AUTO;
+
 		public @Nullable Integer getEfSearch() {
 			return this.efSearch;
 		}
@@ -360,6 +368,14 @@ public class VectorJpaProperties {
 
 		public void setMaxScanTuples(@Nullable Integer maxScanTuples) {
 			this.maxScanTuples = maxScanTuples;
+		}
+
+		public FilterStrategy getFilterStrategy() {
+			return this.filterStrategy;
+		}
+
+		public void setFilterStrategy(FilterStrategy filterStrategy) {
+			this.filterStrategy = filterStrategy;
 		}
 
 	}

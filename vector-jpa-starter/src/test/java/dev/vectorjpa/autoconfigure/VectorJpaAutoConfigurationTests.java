@@ -118,7 +118,8 @@ class VectorJpaAutoConfigurationTests {
 	void searchOptionsComeFromProperties() {
 		this.contextRunner
 			.withPropertyValues("vector-jpa.search.ef-search=120", "vector-jpa.search.probes=9",
-					"vector-jpa.search.iterative-scan=relaxed-order", "vector-jpa.search.max-scan-tuples=30000")
+					"vector-jpa.search.iterative-scan=relaxed-order", "vector-jpa.search.max-scan-tuples=30000",
+					"vector-jpa.search.filter-strategy=exact")
 			.run((context) -> assertThat(context)
 				.getBean(VectorJpaAutoConfiguration.SEARCH_OPTIONS_BEAN_NAME, SearchOptions.class)
 				.isEqualTo(SearchOptions.builder()
@@ -126,6 +127,7 @@ class VectorJpaAutoConfigurationTests {
 					.probes(9)
 					.iterativeScan(IterativeScan.RELAXED_ORDER)
 					.maxScanTuples(30000)
+					.filterStrategy(SearchOptions.FilterStrategy.EXACT)
 					.build()));
 	}
 
@@ -307,6 +309,7 @@ class VectorJpaAutoConfigurationTests {
 		assertThat(search.getProbes()).isNull();
 		assertThat(search.getIterativeScan()).isNull();
 		assertThat(search.getMaxScanTuples()).isNull();
+		assertThat(search.getFilterStrategy()).isEqualTo(SearchOptions.none().filterStrategy());
 		VectorJpaProperties.Store store = properties.getStore();
 		assertThat(store.isEnabled()).isFalse();
 		assertThat(store.getSchema()).isEqualTo("public");
@@ -344,6 +347,25 @@ class VectorJpaAutoConfigurationTests {
 				.hasLowCardinalityKeyValue(VectorJpaObservations.METRIC_KEY, "cosine")
 				.hasLowCardinalityKeyValue(VectorJpaObservations.INDEX_TYPE_KEY, "hnsw")
 				.hasBeenStarted()
+				.hasBeenStopped();
+		});
+	}
+
+	@Test
+	void searchObservationsCarryTheStrategyTheSearchRan() {
+		TestObservationRegistry registry = TestObservationRegistry.create();
+		this.contextRunner.withBean(ObservationRegistry.class, () -> registry).run((context) -> {
+			VectorJpaObservations observations = context.getBean(VectorJpaObservations.class);
+			Integer result = observations.search("Document", Metric.COSINE, IndexType.HNSW, (strategy) -> {
+				strategy.accept("auto-exact");
+				return 42;
+			});
+			assertThat(result).isEqualTo(42);
+			TestObservationRegistryAssert.assertThat(registry)
+				.hasObservationWithNameEqualTo(VectorJpaObservations.SEARCH)
+				.that()
+				.hasLowCardinalityKeyValue(VectorJpaObservations.ENTITY_KEY, "Document")
+				.hasLowCardinalityKeyValue(VectorJpaObservations.STRATEGY_KEY, "auto-exact")
 				.hasBeenStopped();
 		});
 	}

@@ -59,6 +59,9 @@ public final class NearestQueryCreator {
 		if (this.attribute.nullable()) {
 			conditions.add(column + " IS NOT NULL");
 		}
+		// what a bounded count of the filtered rows needs: everything but the distance threshold
+		String filter = String.join(" AND ", conditions);
+		boolean filtered = !criteria.isEmpty();
 		if (threshold != NearestSql.Threshold.NONE) {
 			conditions.add(distance + " <= :" + NearestSql.MAX_DISTANCE_PARAMETER);
 		}
@@ -72,7 +75,7 @@ public final class NearestQueryCreator {
 		String exactOrder = " ORDER BY (" + distance + ") + 0" + limit;
 		String order = " ORDER BY " + NearestSql.DISTANCE_COLUMN + limit;
 		return new NearestSql(select, String.join(" AND ", conditions), order, exactOrder, List.copyOf(parameters),
-				threshold, this.attribute, scoped);
+				threshold, this.attribute, scoped, filter, filtered);
 	}
 
 	/** {@code SELECT count(*)} over the entity's table with the scope condition, for {@code count(filter)}. */

@@ -1,6 +1,8 @@
 package dev.vectorjpa.repository.query;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -42,6 +44,8 @@ public final class NearestQueryExecutor {
 
 	private final VectorReadSessions sessions;
 
+	private final FilteredCountCache manyRows = new FilteredCountCache();
+
 	/**
 	 * An executor for queries returning {@code entityType}.
 	 * @param entityManager the (shared) entity manager
@@ -69,27 +73,75 @@ public final class NearestQueryExecutor {
 			@Nullable Object threshold, int limit, SearchOptions options, List<Object> extra) {
 		checkLimit(limit);
 		SearchOptions effective = effective(options);
-		String text = sql.sql(effective.exact());
 		VectorAttribute attribute = nearest.attribute();
-		return search(attribute, effective, (session) -> {
-			NativeQuery<Object[]> query = session.createNativeQuery(text, Object[].class);
-			query.addEntity(EntityColumns.ROOT_ALIAS, this.entityType)
-				.addScalar(NearestSql.DISTANCE_COLUMN, StandardBasicTypes.DOUBLE);
-			query.setParameter(NearestSql.QUERY_PARAMETER, queryText);
-			NearestQueryBinder.bindCriteria(query, nearest.criteria(), criteria);
-			NearestQueryBinder.bindThreshold(query, nearest, threshold);
-			NearestQueryBinder.bindExtra(query, extra);
-			bindScope(query, nearest.scope(), session);
-			query.setParameter(NearestSql.LIMIT_PARAMETER, limit);
-			List<Object[]> rows = query.getResultList();
-			Metric metric = attribute.metric();
-			List<Nearest<T>> result = new ArrayList<>(rows.size());
-			for (Object[] row : rows) {
-				double distance = (Double) row[1];
-				result.add(nearest(row[0], distance, metric.score(distance, attribute.dimensions())));
-			}
-			return result;
-		});
+		return this.observations.search(this.entityName, attribute.metric(), attribute.indexType(),
+				(strategy) -> this.sessions.read(effective, (session) -> {
+					// the filter strategy's one hook: which statement runs, and whether its result is widened
+					FilteredSearchStrategy.Plan planned = FilteredSearchStrategy.plan(sql, effective, limit,
+							nearest.scope() != null && nearest.scope().restricts(session));
+					List<Object> filter = planned.adaptive() ? Arrays.asList(planned.sql(), Arrays.asList(criteria),
+							extra, String.valueOf(session.getTenantIdentifierValue())) : List.of();
+					// a filter known to match many rows skips its count (bound 0: the index branch runs)
+					FilteredSearchStrategy.Plan plan = (planned.adaptive() && this.manyRows.isMany(filter))
+							? new FilteredSearchStrategy.Plan(planned.sql(), true, 0, planned.chosen()) : planned;
+					NativeQuery<Object[]> query = query(session, plan.sql(), plan.adaptive(), nearest, queryText,
+							criteria, threshold, limit, extra);
+					if (plan.adaptive()) {
+						query.setParameter(FilteredNearestSql.BOUND_PARAMETER, plan.bound());
+					}
+					List<Object[]> rows = query.getResultList();
+					Number matches = null;
+					if (plan.adaptive()) {
+						// one row at least: the count, without an entity when nothing was found
+						matches = (Number) rows.get(0)[2];
+						rows = (rows.get(0)[0] != null) ? rows : List.of();
+						if (plan.bound() > 0 && matches.longValue() >= plan.bound()) {
+							this.manyRows.rememberMany(filter);
+						}
+					}
+					FilteredSearchStrategy.Chosen chosen = FilteredSearchStrategy.outcome(plan, rows, matches, limit,
+							threshold != null, this.entityName);
+					if (chosen == null) {
+						chosen = FilteredSearchStrategy.Chosen.AUTO_INDEX_THEN_EXACT;
+						rows = query(session, sql.sql(true), false, nearest, queryText, criteria, threshold, limit,
+								extra)
+							.getResultList();
+					}
+					strategy.accept(chosen.tag());
+					return nearestOf(rows, attribute, plan.adaptive());
+				}));
+	}
+
+	private NativeQuery<Object[]> query(Session session, String text, boolean adaptive, NearestSql nearest,
+			String queryText, Object[] criteria, @Nullable Object threshold, int limit, List<Object> extra) {
+		NativeQuery<Object[]> query = session.createNativeQuery(text, Object[].class);
+		query.addEntity(EntityColumns.ROOT_ALIAS, this.entityType)
+			.addScalar(NearestSql.DISTANCE_COLUMN, StandardBasicTypes.DOUBLE);
+		if (adaptive) {
+			query.addScalar(FilteredNearestSql.MATCHES_COLUMN, StandardBasicTypes.LONG);
+		}
+		query.setParameter(NearestSql.QUERY_PARAMETER, queryText);
+		NearestQueryBinder.bindCriteria(query, nearest.criteria(), criteria);
+		NearestQueryBinder.bindThreshold(query, nearest, threshold);
+		NearestQueryBinder.bindExtra(query, extra);
+		bindScope(query, nearest.scope(), session);
+		query.setParameter(NearestSql.LIMIT_PARAMETER, limit);
+		return query;
+	}
+
+	private static <T> List<Nearest<T>> nearestOf(List<Object[]> rows, VectorAttribute attribute, boolean resort) {
+		Metric metric = attribute.metric();
+		List<Nearest<T>> result = new ArrayList<>(rows.size());
+		for (Object[] row : rows) {
+			double distance = (Double) row[1];
+			result.add(nearest(row[0], distance, metric.score(distance, attribute.dimensions())));
+		}
+		if (resort) {
+			// a relaxed-order iterative scan may return rows slightly out of distance order, and the outer join of
+			// the adaptive statement promises no order (a stable sort: ties keep the database's order)
+			result.sort(Comparator.comparingDouble(Nearest::distance));
+		}
+		return result;
 	}
 
 	/**

@@ -17,11 +17,20 @@ import org.jspecify.annotations.Nullable;
  * @param attribute the searched vector attribute
  * @param scope the scope condition included in {@code condition}, whose parameters are bound per call, or
  * {@code null}
+ * @param filter the part of {@code condition} that selects rows (criteria, scope, not-null), without a distance
+ * threshold; empty for none
+ * @param filtered whether criteria restrict the rows (what makes an approximate index miss rows); a scope may too,
+ * per call ({@link QueryScope.Condition#restricts})
  * @since 0.1
  */
 public record NearestSql(String select, String condition, String orderAndLimit, String exactOrderAndLimit,
-		List<CriterionParameter> criteria,
-		Threshold threshold, VectorAttribute attribute, QueryScope.@Nullable Condition scope) {
+		List<CriterionParameter> criteria, Threshold threshold, VectorAttribute attribute,
+		QueryScope.@Nullable Condition scope, String filter, boolean filtered) {
+
+	/** {@code FROM ...} of {@link #select()}: the table, its alias and joins. */
+	public String from() {
+		return this.select.substring(this.select.lastIndexOf(" FROM "));
+	}
 
 	/** Parameter holding the query vector (as pgvector text). */
 	public static final String QUERY_PARAMETER = "vjpa_query";
@@ -47,12 +56,6 @@ public record NearestSql(String select, String condition, String orderAndLimit, 
 	public String sql(boolean exact) {
 		return this.select + (this.condition.isEmpty() ? "" : " WHERE " + this.condition)
 				+ (exact ? this.exactOrderAndLimit : this.orderAndLimit);
-	}
-
-	/** The whole statement with {@code extraCondition} (e.g. a rendered metadata filter) ANDed to the criteria. */
-	public String sql(String extraCondition, boolean exact) {
-		String where = this.condition.isEmpty() ? extraCondition : this.condition + " AND " + extraCondition;
-		return this.select + " WHERE " + where + (exact ? this.exactOrderAndLimit : this.orderAndLimit);
 	}
 
 	/** The statement text for a call, exact or not. */

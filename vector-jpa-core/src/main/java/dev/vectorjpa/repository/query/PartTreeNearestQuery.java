@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.vectorjpa.hibernate.VectorAttribute;
 import dev.vectorjpa.repository.SearchOptions;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.repository.query.RepositoryQuery;
 
@@ -22,6 +23,8 @@ public final class PartTreeNearestQuery implements RepositoryQuery {
 
 	private final NearestSql.Text sql;
 
+	private final @Nullable PartialIndexMatch partialIndex;
+
 	private final NearestQueryExecutor executor;
 
 	private final NearestExecution execution;
@@ -31,9 +34,8 @@ public final class PartTreeNearestQuery implements RepositoryQuery {
 			NearestExecution execution) {
 		this.method = method;
 		this.nearest = nearest;
-		String sql = nearest.sql(false);
-		String exactSql = nearest.sql(true);
-		this.sql = (exact) -> exact ? exactSql : sql;
+		this.sql = FilteredNearestSql.of(nearest);
+		this.partialIndex = PartialIndexMatch.of(nearest);
 		this.executor = executor;
 		this.execution = execution;
 	}
@@ -53,7 +55,9 @@ public final class PartTreeNearestQuery implements RepositoryQuery {
 			Object value = parameters[layout.getOptionsIndex()];
 			options = (value != null) ? (SearchOptions) value : SearchOptions.none();
 		}
-		return this.execution.execute(this.executor.search(this.nearest, this.sql, query, criteria, threshold, limit,
+		NearestSql.Text sql = (this.partialIndex != null && this.partialIndex.matches(criteria[0]))
+				? this.partialIndex.statements() : this.sql;
+		return this.execution.execute(this.executor.search(this.nearest, sql, query, criteria, threshold, limit,
 				options, List.of()));
 	}
 

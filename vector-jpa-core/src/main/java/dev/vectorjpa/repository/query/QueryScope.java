@@ -42,6 +42,14 @@ public interface QueryScope {
 			bind(binder);
 		}
 
+		/**
+		 * Whether the condition restricts the rows of a call running on {@code session} (the domain condition does
+		 * only while a domain is current); a filtered search chooses its strategy by it.
+		 */
+		default boolean restricts(SharedSessionContract session) {
+			return true;
+		}
+
 	}
 
 }

@@ -64,7 +64,7 @@ public final class VectorReadSessions {
 		if (TransactionSynchronizationManager.isActualTransactionActive()) {
 			return run(this.entityManager.unwrap(Session.class), options, work);
 		}
-		if (options.isEmpty() && this.autoCommitReads) {
+		if (!options.hasServerSettings() && this.autoCommitReads) {
 			EntityManager shortLived = this.entityManager.getEntityManagerFactory().createEntityManager();
 			try {
 				Session session = shortLived.unwrap(Session.class);
@@ -91,7 +91,7 @@ public final class VectorReadSessions {
 	}
 
 	private <R> R run(Session session, SearchOptions options, Function<Session, R> work) {
-		if (this.binaryTransfer || !options.isEmpty()) {
+		if (this.binaryTransfer || options.hasServerSettings()) {
 			// one trip through Hibernate's connection access for both
 			session.doWork((connection) -> {
 				if (this.binaryTransfer) {

@@ -65,6 +65,12 @@ final class DomainQueryScope implements QueryScope {
 			}
 
 			@Override
+			public boolean restricts(SharedSessionContract session) {
+				return DomainTenantIdentifierResolver.domainOf(session.getTenantIdentifierValue()) != null
+						|| (other != null && other.restricts(session));
+			}
+
+			@Override
 			public void bind(SharedSessionContract session, BiConsumer<String, Object> binder) {
 				// the session running the statement, not the shared EntityManager: outside a transaction that one
 				// has no session to read the domain from

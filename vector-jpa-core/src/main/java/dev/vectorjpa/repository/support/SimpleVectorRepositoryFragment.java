@@ -11,6 +11,7 @@ import dev.vectorjpa.repository.MetadataFilter;
 import dev.vectorjpa.repository.Nearest;
 import dev.vectorjpa.repository.SearchOptions;
 import dev.vectorjpa.repository.VectorRepository;
+import dev.vectorjpa.repository.query.FilteredNearestSql;
 import dev.vectorjpa.repository.query.MetadataFilterCondition;
 import dev.vectorjpa.repository.query.NearestQueryCreator;
 import dev.vectorjpa.repository.query.NearestQueryExecutor;
@@ -86,7 +87,7 @@ public class SimpleVectorRepositoryFragment<T> {
 		this.specificationQuery = (sql != null) ? new NearestSpecificationQuery<>(domainType, sql.attribute()) : null;
 		this.configuredScope = DomainQueryScope.configured(scope)
 			.condition(EntityColumns.of(entityManagerFactory, domainType)) != null;
-		this.nearestSql = (sql != null) ? text(sql) : null;
+		this.nearestSql = (sql != null) ? FilteredNearestSql.of(sql) : null;
 		this.nearestProblem = problem;
 		MappedAttribute metadataAttribute = metadata.metadata();
 		this.metadataColumn = (metadataAttribute != null) ? EntityColumns.ROOT_ALIAS + "." + metadataAttribute.column()
@@ -118,7 +119,7 @@ public class SimpleVectorRepositoryFragment<T> {
 	public List<Nearest<T>> findNearest(float[] query, int k, MetadataFilter filter, SearchOptions options) {
 		NearestSql sql = nearest();
 		MetadataFilterCondition condition = MetadataFilterCondition.of(filter, metadataColumn());
-		return this.executor.search(sql, (exact) -> sql.sql(condition.sql(), exact),
+		return this.executor.search(sql, FilteredNearestSql.of(sql, condition.sql()),
 				QueryVectors.toText(query, sql.attribute()), NO_CRITERIA, null, k, options(options), condition.values());
 	}
 
@@ -165,12 +166,6 @@ public class SimpleVectorRepositoryFragment<T> {
 	/** See {@link VectorRepository#findHybrid(float[], String, int, HybridOptions)}. */
 	public List<Nearest<T>> findHybrid(float[] query, String text, int k, HybridOptions options) {
 		return this.support.hybrid(this.domainType).search(query, text, k, options);
-	}
-
-	private static NearestSql.Text text(NearestSql sql) {
-		String approximate = sql.sql(false);
-		String exact = sql.sql(true);
-		return (isExact) -> isExact ? exact : approximate;
 	}
 
 	private NearestSql nearest() {
