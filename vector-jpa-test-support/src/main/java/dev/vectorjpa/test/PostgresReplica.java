@@ -1,7 +1,5 @@
 package dev.vectorjpa.test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -15,8 +13,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A streaming read replica of the {@link PostgresDatabase} of this run, for the read-replica tests: the system
  * property {@code vector-jpa.test.replica-jdbc-url}, the environment variable {@code VECTOR_JPA_REPLICA_JDBC_URL}
- * ({@code scripts/test.sh} sets it from {@code scripts/db.sh --replica}), or the replica {@code scripts/db.sh
- * --replica} recorded in its state directory. Without one the tests fail saying how to get one: they never skip.
+ * ({@code scripts/test.sh} sets it from {@code scripts/db.sh --replica}). Without one the tests fail saying how to get one: they never skip.
  */
 public final class PostgresReplica {
 
@@ -105,17 +102,6 @@ public final class PostgresReplica {
 		}
 		if (url != null && !url.isBlank()) {
 			return url;
-		}
-		for (Path file : PostgresDatabase.stateFiles()) {
-			Path recorded = file.resolveSibling("replica-jdbc-url");
-			try {
-				if (Files.isReadable(recorded) && !Files.readString(recorded).isBlank()) {
-					return Files.readString(recorded).trim();
-				}
-			}
-			catch (java.io.IOException ex) {
-				// try the next location
-			}
 		}
 		throw new IllegalStateException(message("no replica is configured"));
 	}
