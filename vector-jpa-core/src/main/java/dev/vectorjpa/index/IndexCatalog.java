@@ -12,14 +12,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import dev.vectorjpa.mapping.IndexType;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Catalog queries about vector indexes, always on a connection the caller owns; schemas default to
- * {@code current_schema()} so that nothing assumes {@code public}.
+ * Catalog queries about vector indexes, on a connection the caller owns (except {@link #ivfflatDue}, which takes
+ * one of its own); schemas default to {@code current_schema()} so that nothing assumes {@code public}.
  */
 final class IndexCatalog {
+
+	private static final Log logger = LogFactory.getLog(IndexCatalog.class);
 
 	private static final String INDEXES_SQL = """
 			SELECT ic.relname, am.amname, opc.opcname, ic.reloptions, ix.indisvalid, pg_relation_size(ic.oid)
@@ -128,6 +134,36 @@ final class IndexCatalog {
 			}
 		}
 		return Collections.unmodifiableMap(parameters);
+	}
+
+	/**
+	 * Whether an IVFFlat index is due: not built yet and its table holds at least {@code minRows} rows (counted on a
+	 * connection of its own, so only committed rows count). A deferral is logged at INFO at start-up, so that a
+	 * missing index is explained, and at DEBUG after every bulk insert.
+	 */
+	static boolean ivfflatDue(DataSource dataSource, VectorIndexDefinition definition, long minRows, boolean startUp) {
+		try (Connection connection = dataSource.getConnection()) {
+			if (Boolean.TRUE.equals(validity(connection, definition.schema(), definition.indexName()))) {
+				return false;
+			}
+			long rows = rowCount(connection, definition.schema(), definition.table(), definition.qualifiedTable());
+			if (rows >= minRows) {
+				return true;
+			}
+			String message = "IVFFlat index " + definition.indexName() + " deferred: " + definition.qualifiedTable()
+					+ " has " + rows + " rows, min-rows is " + minRows;
+			if (startUp) {
+				logger.info(message);
+			}
+			else {
+				logger.debug(message);
+			}
+			return false;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not count the rows of " + definition.qualifiedTable() + ": "
+					+ ex.getMessage(), ex);
+		}
 	}
 
 }

@@ -118,31 +118,9 @@ public class VectorIndexManager {
 
 	private boolean checkThreshold(VectorIndexDefinition definition, boolean startUp) {
 		Objects.requireNonNull(definition, "VectorIndexDefinition must not be null");
-		if (definition.type() == IndexType.IVFFLAT) {
-			try (Connection connection = this.dataSource.getConnection()) {
-				if (Boolean.TRUE.equals(IndexCatalog.validity(connection, definition.schema(), definition.indexName()))) {
-					return false;
-				}
-				long rows = IndexCatalog.rowCount(connection, definition.schema(), definition.table(),
-						definition.qualifiedTable());
-				if (rows < this.settings.minRows()) {
-					String message = "IVFFlat index " + definition.indexName() + " deferred: "
-							+ definition.qualifiedTable() + " has " + rows + " rows, min-rows is "
-							+ this.settings.minRows();
-					// INFO at start-up so that a missing index is explained; DEBUG after every bulk insert.
-					if (startUp) {
-						logger.info(message);
-					}
-					else {
-						logger.debug(message);
-					}
-					return false;
-				}
-			}
-			catch (SQLException ex) {
-				throw new IllegalStateException("Could not count the rows of " + definition.qualifiedTable() + ": "
-						+ ex.getMessage(), ex);
-			}
+		if (definition.type() == IndexType.IVFFLAT
+				&& !IndexCatalog.ivfflatDue(this.dataSource, definition, this.settings.minRows(), startUp)) {
+			return false;
 		}
 		return ensureIndex(definition);
 	}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -14,6 +15,9 @@ import java.util.stream.Stream;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.vectorjpa.Metric;
 import dev.vectorjpa.hibernate.VectorJpaSettings;
+import dev.vectorjpa.mapping.IndexType;
+import dev.vectorjpa.observation.VectorJpaObservations;
+import dev.vectorjpa.repository.HybridOptions;
 import dev.vectorjpa.repository.MetadataFilter;
 import dev.vectorjpa.repository.Nearest;
 import dev.vectorjpa.repository.SearchOptions;
@@ -67,6 +71,8 @@ abstract class ReadPathMatrix {
 	private final List<MatrixEntity> acmeDocs = new ArrayList<>();
 
 	private final List<MatrixEntity> plain = new ArrayList<>();
+
+	private final List<String> observed = new CopyOnWriteArrayList<>();
 
 	private HikariDataSource dataSource;
 
@@ -157,9 +163,15 @@ abstract class ReadPathMatrix {
 		MatrixRepository<?> repository = (scope == Scope.PLAIN) ? this.plainRepository : this.docRepository;
 		List<MatrixEntity> visible = visible(scope);
 		this.currentDomain.set((scope == Scope.DOMAIN_WITHOUT_CURRENT) ? null : ACME);
+		this.observed.clear();
 		try {
 			List<Object> found = run(transaction, () -> method.read(repository, query));
 			method.check(found, visible, query);
+			if (method != ReadMethod.COUNT) {
+				// every search reports one observation, whatever its form
+				String entity = ((scope == Scope.PLAIN) ? MatrixPlain.class : MatrixDoc.class).getSimpleName();
+				assertThat(this.observed).containsExactly(VectorJpaObservations.SEARCH + " " + entity);
+			}
 		}
 		finally {
 			this.currentDomain.set(null);
@@ -187,6 +199,15 @@ abstract class ReadPathMatrix {
 		VectorRepositoryFactoryBean<R, S, UUID> factory = new VectorRepositoryFactoryBean<>(type);
 		factory.setEntityManager(SharedEntityManagerCreator.createSharedEntityManager(this.entityManagerFactory));
 		factory.setBeanFactory(beanFactory);
+		factory.setObservations(new VectorJpaObservations() {
+
+			@Override
+			public <T> T observe(String name, String entity, Metric metric, IndexType indexType, Supplier<T> work) {
+				ReadPathMatrix.this.observed.add(name + " " + entity);
+				return work.get();
+			}
+
+		});
 		factory.afterPropertiesSet();
 		return factory.getObject();
 	}
@@ -366,6 +387,14 @@ abstract class ReadPathMatrix {
 			@Override
 			List<Object> read(MatrixRepository<?> repository, float[] query) {
 				return ids(repository.findHybrid(query, "zzqxj", 5));
+			}
+		},
+		HYBRID_WITH_OPTIONS {
+			// a text weight of zero leaves the vector ranking
+			@Override
+			List<Object> read(MatrixRepository<?> repository, float[] query) {
+				return ids(repository.findHybrid(query, "tech", 5,
+						HybridOptions.builder().textWeight(0).candidates(80).build()));
 			}
 		},
 		HYBRID {
