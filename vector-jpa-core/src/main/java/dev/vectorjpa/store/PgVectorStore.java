@@ -183,7 +183,8 @@ public class PgVectorStore implements VectorStore, InitializingBean {
 		}
 		initialize();
 		String sqlText = statement;
-		return this.observations.search(this.settings.table(), this.settings.metric(), this.settings.index().defaultType(),
+		return this.observations.search(this.settings.table(), this.settings.metric(),
+				this.settings.index().defaultType(),
 				() -> this.transactions.read("search vectors", (connection) -> this.reads.search(connection, sqlText,
 						VectorTextFormatter.pgObject("vector", query), parameters, k)));
 	}
