@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # Runs the vector-jpa benchmarks and writes docs/benchmarks.md (+ docs/benchmarks/*.png).
 #
-# Usage: scripts/benchmark.sh [--scale small|default|large] [--only ingest,query,recall,filtered,build] [--no-build]
+# Usage: scripts/benchmark.sh [--scale small|default|large] [--only ingest,query,recall,filtered,build,text] [--no-build]
 #   --scale small     5k rows, 200 queries, 1 thread: checks the harness end to end in a few minutes
 #   --scale default   100k synthetic rows (384 and 1536 dims), all 60k Fashion-MNIST rows, 1/2/4/8 threads (< 30 min on 2 cores)
 #   --scale large     1M synthetic rows
-#   --only ...        run only these sections (the report then holds only them)
+#   --only ...        run only these sections (the report then holds only them); 'text' is the real-text section:
+#                     60,000 passages of the installed manual pages embedded with all-MiniLM-L6-v2 (ONNX, in-process;
+#                     the first run embeds for 20-60 min on 2 cores, with progress; later runs read the cache)
 #   --no-build        reuse the module already built in vector-jpa-benchmarks/target
 #   --jfr             record a JFR profile of the client to vector-jpa-benchmarks/target/benchmark.jfr
 #                     (read it with: jfr print --events jdk.ExecutionSample ... or JDK Mission Control)
 # Needs: a PostgreSQL with pgvector (scripts/db.sh provides one), Debian's dataset-fashion-mnist package (installed
-# here when missing, as root), JDK 17+. Ground truth is cached in ~/.cache/vector-jpa-benchmarks.
+# here when missing, as root), English manual pages under /usr/share/man (the 'text' section), JDK 17+. Ground truth,
+# and the text section's passages with their embeddings, are cached in ~/.cache/vector-jpa-benchmarks.
 # Not a test and not run by CI: run it on a quiet machine, the numbers depend on it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
