@@ -40,7 +40,7 @@ final class TextSection {
 	static void prepare(Context ctx) throws Exception {
 		boolean small = ctx.scale.name().equals("small");
 		System.out.println("data: sentence embeddings of manual-page passages");
-		TextDataset text = TextDataset.load(ManPageCorpus.DEFAULT_DIRECTORY, small ? 5_000 : 60_000, small ? 200 : 1_000,
+		TextDataset text = TextDataset.load(ManPageCorpus.DEFAULT_DIRECTORY, small ? 5_000 : 50_000, small ? 200 : 1_000,
 				ctx.cache);
 		ctx.text = text;
 		Dataset dataset = text.vectors();

@@ -24,9 +24,8 @@ import dev.vectorjpa.Metric;
 /**
  * Real sentence embeddings: passages of the installed manual pages ({@link ManPageCorpus}) embedded in-process with
  * LangChain4j's ONNX all-MiniLM-L6-v2 (quantized, 384 dims, cosine), each row with a {@code section} of skewed
- * frequency ({@link #SECTIONS}) drawn independently of its text. Held-out passages are the queries. Embeddings are
- * cached with the passages they were computed from, so only the first run pays for the model (and reruns measure
- * the same rows while packages come and go).
+ * frequency ({@link #SECTIONS}) drawn independently of its text. Held-out passages are the queries. The draw and the
+ * embeddings are cached, so only the first run pays for the model.
  * <p>
  * {@link #vectors()} is a plain {@link Dataset} named {@value #NAME} whose categories are the sections: ground truth,
  * recall and the table loader work on it like on the other data sets.
@@ -34,7 +33,7 @@ import dev.vectorjpa.Metric;
  * @param vectors the embeddings, queries and sections
  * @param pages per row, the manual page it comes from ({@code name.section})
  * @param passages per row, the passage text
- * @param corpusHash the first 12 hex digits of the SHA-256 of every selected passage (rows then queries)
+ * @param corpusHash the first 12 hex digits of the SHA-256 of every selected passage (queries then rows)
  */
 public record TextDataset(Dataset vectors, String[] pages, String[] passages, String corpusHash) {
 
@@ -49,61 +48,75 @@ public record TextDataset(Dataset vectors, String[] pages, String[] passages, St
 
 	private static final int BATCH = 128;
 
+	private static final int DIMENSIONS = 384;
+
 	/** The number of rows. */
 	public int size() {
 		return this.vectors.size();
 	}
 
 	/**
-	 * Selects {@code rows + queries} passages of the manual pages in {@code manDirectory} (a seeded shuffle, so pages
-	 * of every section are represented), embeds them (or reads the embeddings cached in {@code cacheDirectory}) and
-	 * draws the sections.
+	 * The first {@code queries} passages of the draw are the queries, the next {@code rows} the rows: passages of the
+	 * manual pages in {@code manDirectory} in a seeded shuffled order (so pages of every section are represented),
+	 * with their embeddings. Both are cached in {@code cacheDirectory}: the draw once (the installed pages change as
+	 * packages come and go, a rerun should measure the same rows; delete the files to draw again), the embeddings as
+	 * they are computed, so an interrupted run resumes and a smaller scale reuses a larger one's prefix.
 	 */
 	public static TextDataset load(Path manDirectory, int rows, int queries, Path cacheDirectory) throws Exception {
-		// The passages are cached with their embeddings: the installed pages change as packages come and go, and a
-		// rerun should measure the same rows. Delete the file to draw again from the pages installed now.
-		Path cache = cacheDirectory.resolve("text-minilm-l6-v2-q-" + rows + "-q" + queries + ".bin");
-		List<ManPageCorpus.Passage> chosen = Files.isReadable(cache) ? null : choose(manDirectory, rows + queries);
-		float[][] vectors;
-		if (chosen == null) {
-			chosen = new ArrayList<>();
-			vectors = read(cache, chosen);
-			System.out.printf("  %,d passages and their embeddings read from %s%n", chosen.size(), cache);
-		}
-		else {
-			vectors = embed(chosen);
-			Files.createDirectories(cacheDirectory);
-			write(chosen, vectors, cache);
-			System.out.printf("  passages and embeddings cached in %s%n", cache);
-		}
-		rows = chosen.size() - queries;
+		Files.createDirectories(cacheDirectory);
+		List<ManPageCorpus.Passage> draw = draw(manDirectory, cacheDirectory.resolve("text-passages.bin"));
+		int count = Math.min(rows + queries, draw.size());
+		List<float[]> vectors = embeddings(draw.subList(0, count), cacheDirectory.resolve("text-minilm-l6-v2-q.f32"));
+		rows = count - queries;
 		MessageDigest sha = MessageDigest.getInstance("SHA-256");
-		for (ManPageCorpus.Passage p : chosen) {
-			sha.update(p.text().getBytes(StandardCharsets.UTF_8));
-			sha.update((byte) 0);
-		}
 		String[] pages = new String[rows];
 		String[] passages = new String[rows];
-		for (int i = 0; i < rows; i++) {
-			pages[i] = chosen.get(i).page();
-			passages[i] = chosen.get(i).text();
+		float[][] base = new float[rows][];
+		float[][] q = new float[queries][];
+		for (int i = 0; i < count; i++) {
+			ManPageCorpus.Passage passage = draw.get(i);
+			sha.update(passage.text().getBytes(StandardCharsets.UTF_8));
+			sha.update((byte) 0);
+			if (i < queries) {
+				q[i] = vectors.get(i);
+			}
+			else {
+				pages[i - queries] = passage.page();
+				passages[i - queries] = passage.text();
+				base[i - queries] = vectors.get(i);
+			}
 		}
-		float[][] base = java.util.Arrays.copyOf(vectors, rows);
-		float[][] q = java.util.Arrays.copyOfRange(vectors, rows, rows + queries);
 		return new TextDataset(new Dataset(NAME, Metric.COSINE, base, q, sections(rows)), pages, passages,
 				HexFormat.of().formatHex(sha.digest()).substring(0, 12));
 	}
 
-	private static List<ManPageCorpus.Passage> choose(Path manDirectory, int count) throws IOException {
-		long start = System.nanoTime();
-		List<ManPageCorpus.Passage> all = new ArrayList<>(ManPageCorpus.read(manDirectory));
-		System.out.printf("  corpus: %,d passages from the manual pages in %s (%.1f s)%n", all.size(), manDirectory,
-				(System.nanoTime() - start) / 1e9);
-		if (all.size() < count) {
-			System.out.printf("  the corpus has fewer passages than the %,d asked for: using them all%n", count);
+	private static List<ManPageCorpus.Passage> draw(Path manDirectory, Path file) throws IOException {
+		List<ManPageCorpus.Passage> draw = new ArrayList<>();
+		if (Files.isReadable(file)) {
+			try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+				int n = in.readInt();
+				for (int i = 0; i < n; i++) {
+					draw.add(new ManPageCorpus.Passage(in.readUTF(), in.readUTF()));
+				}
+			}
+			System.out.printf("  %,d passages drawn earlier read from %s%n", draw.size(), file);
+			return draw;
 		}
-		java.util.Collections.shuffle(all, new java.util.Random(15));
-		return new ArrayList<>(all.subList(0, Math.min(count, all.size())));
+		long start = System.nanoTime();
+		draw.addAll(ManPageCorpus.read(manDirectory));
+		System.out.printf("  corpus: %,d passages from the manual pages in %s (%.1f s)%n", draw.size(), manDirectory,
+				(System.nanoTime() - start) / 1e9);
+		java.util.Collections.shuffle(draw, new java.util.Random(15));
+		Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+		try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+			out.writeInt(draw.size());
+			for (ManPageCorpus.Passage passage : draw) {
+				out.writeUTF(passage.page());
+				out.writeUTF(passage.text());
+			}
+		}
+		Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+		return draw;
 	}
 
 	/** Seeded draw of the sections: independent of the text, so a filter does not follow the query's neighbourhood. */
@@ -126,68 +139,63 @@ public record TextDataset(Dataset vectors, String[] pages, String[] passages, St
 		return sections;
 	}
 
-	private static float[][] embed(List<ManPageCorpus.Passage> passages) {
+	/** The embeddings of {@code passages}: those cached in {@code file}, the rest computed and appended to it. */
+	private static List<float[]> embeddings(List<ManPageCorpus.Passage> passages, Path file) throws IOException {
+		List<float[]> vectors = new ArrayList<>(passages.size());
+		if (Files.isReadable(file)) {
+			// 384 big-endian floats per passage, in draw order; a partly written last record is dropped
+			try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+				long records = Files.size(file) / (4L * DIMENSIONS);
+				for (long r = 0; r < records && vectors.size() < passages.size(); r++) {
+					float[] v = new float[DIMENSIONS];
+					for (int j = 0; j < DIMENSIONS; j++) {
+						v[j] = in.readFloat();
+					}
+					vectors.add(v);
+				}
+			}
+			System.out.printf("  %,d embeddings read from %s%n", vectors.size(), file);
+		}
+		if (vectors.size() == passages.size()) {
+			return vectors;
+		}
+		long cached = vectors.size();
+		try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+			raf.setLength(cached * 4 * DIMENSIONS);
+		}
 		int threads = Runtime.getRuntime().availableProcessors();
 		ExecutorService executor = Executors.newFixedThreadPool(threads);
-		try {
+		try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(
+				Files.newOutputStream(file, java.nio.file.StandardOpenOption.APPEND), 1 << 16))) {
 			AllMiniLmL6V2QuantizedEmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel(executor);
-			float[][] vectors = new float[passages.size()][];
 			long start = System.nanoTime();
 			long reported = start;
-			for (int from = 0; from < passages.size(); from += BATCH) {
+			for (int from = vectors.size(); from < passages.size(); from += BATCH) {
 				int to = Math.min(passages.size(), from + BATCH);
 				List<TextSegment> batch = new ArrayList<>(to - from);
 				for (int i = from; i < to; i++) {
 					batch.add(TextSegment.from(passages.get(i).text()));
 				}
-				List<Embedding> embeddings = model.embedAll(batch).content();
-				for (int i = from; i < to; i++) {
-					vectors[i] = embeddings.get(i - from).vector();
+				for (Embedding embedding : model.embedAll(batch).content()) {
+					vectors.add(embedding.vector());
+					for (float x : embedding.vector()) {
+						out.writeFloat(x);
+					}
 				}
+				out.flush();
 				long now = System.nanoTime();
 				if (now - reported > 10e9 || to == passages.size()) {
 					reported = now;
-					double seconds = (now - start) / 1e9;
+					double rate = (to - cached) / ((now - start) / 1e9);
 					System.out.printf("  embedding with all-MiniLM-L6-v2 (quantized, %d threads): %,d / %,d passages, "
-							+ "%.0f /s, %.0f s left%n", threads, to, passages.size(), to / seconds,
-							(passages.size() - to) / (to / seconds));
+							+ "%.0f /s, %.0f s left (cached as it goes in %s)%n", threads, to, passages.size(), rate,
+							(passages.size() - to) / rate, file.getFileName());
 				}
 			}
 			return vectors;
 		}
 		finally {
 			executor.shutdownNow();
-		}
-	}
-
-	private static void write(List<ManPageCorpus.Passage> passages, float[][] vectors, Path file) throws IOException {
-		Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-		try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
-			out.writeInt(vectors.length);
-			out.writeInt(vectors[0].length);
-			for (int i = 0; i < vectors.length; i++) {
-				out.writeUTF(passages.get(i).page());
-				out.writeUTF(passages.get(i).text());
-				for (float x : vectors[i]) {
-					out.writeFloat(x);
-				}
-			}
-		}
-		Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-	}
-
-	private static float[][] read(Path file, List<ManPageCorpus.Passage> passages) throws IOException {
-		try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-			int n = in.readInt();
-			int dims = in.readInt();
-			float[][] vectors = new float[n][dims];
-			for (float[] v : vectors) {
-				passages.add(new ManPageCorpus.Passage(in.readUTF(), in.readUTF()));
-				for (int j = 0; j < dims; j++) {
-					v[j] = in.readFloat();
-				}
-			}
-			return vectors;
 		}
 	}
 

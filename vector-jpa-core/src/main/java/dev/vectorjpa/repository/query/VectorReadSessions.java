@@ -9,7 +9,9 @@ import dev.vectorjpa.jdbc.BinaryVectorTransfer;
 import dev.vectorjpa.jdbc.SearchSettings;
 import dev.vectorjpa.repository.SearchOptions;
 import jakarta.persistence.EntityManager;
+import org.hibernate.ConnectionReleaseMode;
 import org.hibernate.Session;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,6 +28,9 @@ import org.springframework.util.function.SingletonSupplier;
  * <li>Otherwise a read-only transaction of its own ({@code SET LOCAL} and the row-level security setting are
  * transaction-local).</li>
  * </ul>
+ * Vectors of the rows are received in binary for the statement (see {@link BinaryVectorTransfer#receiving}) unless
+ * {@code vector-jpa.binary-transfer} switched the connections for good, or the connection may be released after
+ * each statement (JTA's default), where the scope could outlive the connection it was opened on.
  * The work always receives the session it runs on: whatever depends on the session (its domain) is read from it, never
  * from the shared {@code EntityManager} proxy, which has no session outside a transaction.
  *
@@ -42,6 +47,9 @@ public final class VectorReadSessions {
 
 	private final boolean binaryTransfer;
 
+	// binary receive for the statement only needs the connection to stay the same until the scope closes
+	private final boolean binaryReceive;
+
 	/**
 	 * Sessions of the persistence unit behind {@code entityManager}.
 	 * @param entityManager the (shared) entity manager
@@ -52,6 +60,11 @@ public final class VectorReadSessions {
 		Map<String, Object> properties = entityManager.getEntityManagerFactory().getProperties();
 		this.autoCommitReads = !VectorJpaSettings.rowLevelSecurity(properties);
 		this.binaryTransfer = VectorJpaSettings.binaryTransfer(properties);
+		this.binaryReceive = !this.binaryTransfer && entityManager.getEntityManagerFactory()
+			.unwrap(SessionFactoryImplementor.class)
+			.getSessionFactoryOptions()
+			.getPhysicalConnectionHandlingMode()
+			.getReleaseMode() != ConnectionReleaseMode.AFTER_STATEMENT;
 		this.readOnlyTransaction = SingletonSupplier.of(() -> {
 			TransactionTemplate template = new TransactionTemplate(transactionManager.get());
 			template.setReadOnly(true);
@@ -90,7 +103,16 @@ public final class VectorReadSessions {
 				SearchSettings.apply(connection, options);
 			});
 		}
-		return work.apply(session);
+		if (!this.binaryReceive) {
+			return work.apply(session);
+		}
+		// vectors of this statement's rows arrive in binary (no text formatting on the server, no parsing here), while
+		// the pooled connection stays as it was for everybody else; Hibernate holds the connection for the whole work
+		return session.doReturningWork((connection) -> {
+			try (BinaryVectorTransfer.Scope binary = BinaryVectorTransfer.receiving(connection)) {
+				return work.apply(session);
+			}
+		});
 	}
 
 }
