@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.vectorjpa.jdbc.PgVectorSchemaValidator;
+import dev.vectorjpa.jdbc.PgVectorSchemaValidator.ExpectedColumn;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.cfg.SchemaToolingSettings;
@@ -34,12 +36,12 @@ public final class VectorJpaIntegrator implements Integrator {
 		Map<String, Object> settings = sessionFactory.getServiceRegistry()
 			.requireService(ConfigurationService.class)
 			.getSettings();
-		List<VectorColumnMapping> attributes = VectorMappings.of(metadata, settings);
-		VectorMappings.register(sessionFactory, attributes);
-		if (attributes.isEmpty()) {
+		Map<Class<?>, VectorEntityMetadata> entities = VectorMetadataReader.read(metadata, sessionFactory);
+		VectorEntityRegistry.of(sessionFactory).register(entities, DomainSettings.rowLevelSecurity(settings));
+		if (entities.values().stream().allMatch((entity) -> entity.vectorAttributes().isEmpty())) {
 			return;
 		}
-		VectorWriteCheckListener listener = new VectorWriteCheckListener(attributes);
+		VectorWriteCheckListener listener = new VectorWriteCheckListener(entities.values());
 		EventListenerRegistry listeners = sessionFactory.getEventListenerRegistry();
 		// Prepended: the checks must run before Hibernate's own listeners schedule anything.
 		listeners.prependListeners(EventType.PERSIST, listener);
@@ -48,13 +50,12 @@ public final class VectorJpaIntegrator implements Integrator {
 		// Appended: the default listener computes the dirty properties; statements run only after all entities.
 		listeners.appendListeners(EventType.FLUSH_ENTITY, listener);
 		if (isValidate(settings)) {
-			validateSchema(sessionFactory, attributes);
+			validateSchema(sessionFactory, MappedVectorColumns.of(entities.values()));
 		}
 	}
 
 	@Override
 	public void disintegrate(SessionFactoryImplementor sessionFactory, SessionFactoryServiceRegistry serviceRegistry) {
-		VectorMappings.unregister(sessionFactory);
 	}
 
 	private static boolean isValidate(Map<String, Object> settings) {
@@ -68,15 +69,15 @@ public final class VectorJpaIntegrator implements Integrator {
 		return false;
 	}
 
-	private static void validateSchema(SessionFactoryImplementor sessionFactory, List<VectorColumnMapping> attributes) {
+	private static void validateSchema(SessionFactoryImplementor sessionFactory, List<ExpectedColumn> columns) {
 		JdbcConnectionAccess access = sessionFactory.getServiceRegistry()
 			.requireService(JdbcServices.class)
 			.getBootstrapJdbcConnectionAccess();
-		List<String> problems;
 		try {
 			Connection connection = access.obtainConnection();
 			try {
-				problems = VectorSchemaValidator.validate(connection, attributes);
+				// the validator the starter runs too: one set of checks and messages
+				PgVectorSchemaValidator.validate(connection, columns, Map.of());
 			}
 			finally {
 				access.releaseConnection(connection);
@@ -86,8 +87,8 @@ public final class VectorJpaIntegrator implements Integrator {
 			throw new SchemaManagementException("Schema-validation: could not read vector column types: "
 					+ ex.getMessage());
 		}
-		if (!problems.isEmpty()) {
-			throw new SchemaManagementException(String.join("; ", problems));
+		catch (IllegalStateException ex) {
+			throw new SchemaManagementException("Schema-validation: " + ex.getMessage());
 		}
 	}
 

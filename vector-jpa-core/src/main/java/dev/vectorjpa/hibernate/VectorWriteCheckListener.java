@@ -1,6 +1,6 @@
 package dev.vectorjpa.hibernate;
 
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,16 +31,18 @@ public final class VectorWriteCheckListener
 
 	private static final int[] NONE = new int[0];
 
-	private final Map<String, List<VectorColumnMapping>> attributesByEntity;
+	private final Map<String, List<VectorAttribute>> attributesByEntity;
 
 	// Property indexes are known once the persisters exist, after the integrator runs: resolved on first use.
 	private final Map<String, int[]> indexesByEntity = new ConcurrentHashMap<>();
 
-	/** Creates a listener checking the given attributes. */
-	public VectorWriteCheckListener(List<VectorColumnMapping> attributes) {
-		Map<String, List<VectorColumnMapping>> byEntity = new ConcurrentHashMap<>();
-		for (VectorColumnMapping attribute : attributes) {
-			byEntity.computeIfAbsent(attribute.entityName(), (name) -> new ArrayList<>()).add(attribute);
+	/** Creates a listener checking the vector attributes of {@code entities}. */
+	public VectorWriteCheckListener(Collection<VectorEntityMetadata> entities) {
+		Map<String, List<VectorAttribute>> byEntity = new ConcurrentHashMap<>();
+		for (VectorEntityMetadata entity : entities) {
+			if (!entity.vectorAttributes().isEmpty()) {
+				byEntity.put(entity.entityName(), entity.vectorAttributes());
+			}
 		}
 		this.attributesByEntity = byEntity;
 	}
@@ -73,7 +75,7 @@ public final class VectorWriteCheckListener
 			return;
 		}
 		EntityPersister persister = event.getEntityEntry().getPersister();
-		List<VectorColumnMapping> attributes = this.attributesByEntity.get(persister.getEntityName());
+		List<VectorAttribute> attributes = this.attributesByEntity.get(persister.getEntityName());
 		if (attributes == null) {
 			return;
 		}
@@ -93,7 +95,7 @@ public final class VectorWriteCheckListener
 			return;
 		}
 		EntityPersister persister = session.getEntityPersister(entityName, entity);
-		List<VectorColumnMapping> attributes = this.attributesByEntity.get(persister.getEntityName());
+		List<VectorAttribute> attributes = this.attributesByEntity.get(persister.getEntityName());
 		if (attributes == null) {
 			return;
 		}
@@ -105,14 +107,14 @@ public final class VectorWriteCheckListener
 		}
 	}
 
-	private int[] indexes(EntityPersister persister, List<VectorColumnMapping> attributes) {
+	private int[] indexes(EntityPersister persister, List<VectorAttribute> attributes) {
 		return this.indexesByEntity.computeIfAbsent(persister.getEntityName(), (name) -> {
 			if (attributes.isEmpty()) {
 				return NONE;
 			}
 			int[] indexes = new int[attributes.size()];
 			for (int i = 0; i < indexes.length; i++) {
-				indexes[i] = persister.getPropertyIndex(attributes.get(i).attribute());
+				indexes[i] = persister.getPropertyIndex(attributes.get(i).name());
 			}
 			return indexes;
 		});

@@ -70,7 +70,7 @@ public final class NearestQueryLookupStrategy implements QueryLookupStrategy {
 		}
 		NearestQueryCreator creator = new NearestQueryCreator(
 				EntityColumns.of(this.entityManagerFactory, domainType), attribute, this.scope);
-		NearestSql sql = creator.create(queryMethod.getTree(), queryMethod.getThreshold());
+		NearestSql sql = creator.create(queryMethod.getTree(), queryMethod.getParameters().getThreshold());
 		NearestExecution execution = NearestExecution.of(queryMethod.getShape(),
 				ProjectionConverter.of(queryMethod.getShape(), domainType, factory), attribute.metric());
 		NearestQueryExecutor executor = this.executors.apply(domainType);
