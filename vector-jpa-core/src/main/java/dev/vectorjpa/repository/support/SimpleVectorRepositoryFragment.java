@@ -44,22 +44,18 @@ public class SimpleVectorRepositoryFragment<T> {
 
 	private final NearestQueryCreator.CountSql count;
 
-	private final @Nullable VectorSearchSupport support;
+	private final VectorSearchSupport support;
 
 	/**
-	 * A fragment for {@code domainType}.
+	 * A fragment for {@code domainType}, created by {@link VectorRepositoryFragmentsContributor}.
 	 * @throws IllegalArgumentException when the entity has no {@code @VectorColumn} attribute
 	 */
-	public SimpleVectorRepositoryFragment(Class<T> domainType, EntityManagerFactory entityManagerFactory,
-			NearestQueryExecutor executor, QueryScope scope) {
-		this(domainType, entityManagerFactory, executor, scope, null);
-	}
-
-	SimpleVectorRepositoryFragment(Class<T> domainType, EntityManagerFactory entityManagerFactory,
-			NearestQueryExecutor executor, QueryScope scope, @Nullable VectorSearchSupport support) {
+	SimpleVectorRepositoryFragment(Class<T> domainType, VectorSearchSupport support) {
 		this.support = support;
 		this.domainType = domainType;
-		this.executor = executor;
+		this.executor = support.executor(domainType);
+		EntityManagerFactory entityManagerFactory = support.entityManager().getEntityManagerFactory();
+		QueryScope scope = support.scope();
 		VectorEntityMetadata metadata = VectorEntityMetadata.of(entityManagerFactory, domainType);
 		if (metadata.vectorAttributes().isEmpty()) {
 			throw new IllegalArgumentException(domainType.getSimpleName()
@@ -123,7 +119,7 @@ public class SimpleVectorRepositoryFragment<T> {
 
 	/** See {@link VectorRepository#bulkInsert(Iterable)}. */
 	public int bulkInsert(Iterable<? extends T> entities) {
-		return support().bulkInsert(this.domainType).insert(entities);
+		return this.support.bulkInsert(this.domainType).insert(entities);
 	}
 
 	/** See {@link VectorRepository#findHybrid(float[], String, int)}. */
@@ -133,15 +129,7 @@ public class SimpleVectorRepositoryFragment<T> {
 
 	/** See {@link VectorRepository#findHybrid(float[], String, int, HybridOptions)}. */
 	public List<Nearest<T>> findHybrid(float[] query, String text, int k, HybridOptions options) {
-		return support().hybrid(this.domainType).search(query, text, k, options);
-	}
-
-	private VectorSearchSupport support() {
-		if (this.support == null) {
-			throw new IllegalStateException("bulkInsert and findHybrid need a repository created by "
-					+ "VectorRepositoryFactoryBean");
-		}
-		return this.support;
+		return this.support.hybrid(this.domainType).search(query, text, k, options);
 	}
 
 	private static NearestSql.Text text(NearestSql sql) {
