@@ -20,11 +20,11 @@ import dev.vectorjpa.mapping.IndexType;
  * Runs the benchmarks and writes {@code docs/benchmarks.md}. Usually started by {@code scripts/benchmark.sh}.
  * <p>
  * Arguments: {@code --jdbc-url URL} (required), {@code --scale small|default|large}, {@code --only
- * ingest,query,recall,filtered,build}, {@code --out docs/benchmarks.md}, {@code --cache DIR} (ground truth).
+ * ingest,query,recall,filtered,build,text}, {@code --out docs/benchmarks.md}, {@code --cache DIR} (ground truth).
  */
 public final class BenchmarkApplication {
 
-	private static final Set<String> SECTIONS = Set.of("ingest", "query", "recall", "filtered", "build");
+	private static final Set<String> SECTIONS = Set.of("ingest", "query", "recall", "filtered", "build", "text");
 
 	// Held so that the level sticks: Hibernate logs through java.util.logging here, INFO is start-up noise.
 	private static final java.util.logging.Logger HIBERNATE_LOG = java.util.logging.Logger.getLogger("org.hibernate");
@@ -37,7 +37,7 @@ public final class BenchmarkApplication {
 		HIBERNATE_LOG.setLevel(java.util.logging.Level.WARNING);
 		String url = null;
 		String scaleName = "default";
-		Set<String> only = new LinkedHashSet<>(List.of("build", "ingest", "query", "recall", "filtered"));
+		Set<String> only = new LinkedHashSet<>(List.of("build", "ingest", "query", "recall", "filtered", "text"));
 		Path out = Path.of("docs/benchmarks.md");
 		Path cache = Path.of(System.getProperty("user.home"), ".cache", "vector-jpa-benchmarks");
 		for (int i = 0; i < args.length; i++) {
@@ -92,6 +92,9 @@ public final class BenchmarkApplication {
 							+ "builds. Progress is printed every 10 s.");
 					report.code("sh", command + " --only build");
 					report.table(List.of("data set", "rows", "dims", "index", "seconds", "size"), ctx.builds);
+				}
+				if (only.contains("text")) {
+					TextSection.run(ctx);
 				}
 			}
 			ReadingSection.write(report);
@@ -149,6 +152,9 @@ public final class BenchmarkApplication {
 			}
 		}
 		Files.createDirectories(ctx.cache);
+		if (only.contains("text")) {
+			TextSection.prepare(ctx);
+		}
 	}
 
 }

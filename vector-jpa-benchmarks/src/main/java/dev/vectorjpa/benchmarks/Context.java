@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.vectorjpa.benchmarks.data.Dataset;
+import dev.vectorjpa.benchmarks.data.TextDataset;
 import dev.vectorjpa.benchmarks.db.BenchDatabase;
 import dev.vectorjpa.benchmarks.db.BenchTables;
 import dev.vectorjpa.benchmarks.report.Report;
@@ -35,6 +38,9 @@ final class Context {
 	final OurLibrary ours;
 
 	final Map<String, Dataset> datasets = new LinkedHashMap<>();
+
+	/** The real-text data set, when a section that uses it runs. */
+	@Nullable TextDataset text;
 
 	/** Index build rows: data set, rows, dims, index, parameters, seconds, size. */
 	final List<List<String>> builds = new ArrayList<>();

@@ -37,6 +37,11 @@ public interface OurLibrary extends AutoCloseable {
 		return null;
 	}
 
+	/** The derived {@code findNearestBySection(query, section, k)} over the real-text table, or {@code null}. */
+	default @Nullable Searcher sectionSearcher(String section) {
+		return null;
+	}
+
 	@Override
 	void close();
 

@@ -18,6 +18,7 @@ import dev.vectorjpa.benchmarks.report.Charts;
 import dev.vectorjpa.benchmarks.report.Report;
 import dev.vectorjpa.benchmarks.run.LoadRunner;
 import dev.vectorjpa.benchmarks.run.Measurement;
+import dev.vectorjpa.benchmarks.run.Rounds;
 import dev.vectorjpa.benchmarks.run.Searcher;
 import dev.vectorjpa.repository.SearchOptions;
 
@@ -109,24 +110,8 @@ final class QuerySection {
 				searcher.search(dataset.queries()[i % dataset.queries().length], Context.K);
 			}
 		}
-		Map<String, Map<Integer, Measurement>> results = new LinkedHashMap<>();
-		for (int threads : ctx.scale.threads()) {
-			// ROUNDS short runs per competitor, interleaved (the order rotating each round), merged: a drift of the
-			// shared 2-core machine (autovacuum, checkpoints, the JIT) then spreads over every competitor.
-			Map<String, List<Measurement>> runs = new LinkedHashMap<>();
-			for (int round = 0; round < ROUNDS; round++) {
-				for (int i = 0; i < searchers.size(); i++) {
-					Searcher searcher = searchers.get((i + round) % searchers.size());
-					Measurement m = runner.run(searcher, threads, (round == 0) ? ctx.scale.warmup() : 0,
-							ctx.scale.seconds() / ROUNDS, Long.MAX_VALUE);
-					runs.computeIfAbsent(searcher.name(), (k) -> new ArrayList<>()).add(m);
-				}
-			}
-			for (Searcher searcher : searchers) {
-				Measurement merged = Measurement.merge(runs.get(searcher.name()));
-				results.computeIfAbsent(searcher.name(), (k) -> new LinkedHashMap<>()).put(threads, merged);
-			}
-		}
+		Map<String, Map<Integer, Measurement>> results = Rounds.interleaved(searchers, (s) -> runner, ctx.scale.threads(),
+				ROUNDS, ctx.scale.warmup(), ctx.scale.seconds());
 		report.heading(3, "Queries, " + dataset.name() + " (" + Report.number(dataset.size(), 0) + " rows, "
 				+ dataset.dimensions() + " dims, cosine)");
 		if (ours == null) {

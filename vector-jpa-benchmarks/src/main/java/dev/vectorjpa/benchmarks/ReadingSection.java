@@ -67,7 +67,12 @@ final class ReadingSection {
 				+ "4. `bulkInsert` streamed its rows in chunks of 5,000, one `COPY` each, preparing a whole chunk while the "
 				+ "server idled: with assigned or UUID ids it now streams every row through one `COPY` (sequence ids still "
 				+ "need chunks: a connection in COPY mode cannot query the sequence), and `PgCopyWriter` writes the "
-				+ "components of a vector in runs with a `VarHandle` instead of one bounds-checked `putInt` each.");
+				+ "components of a vector in runs with a `VarHandle` instead of one bounds-checked `putInt` each.\n"
+				+ "5. (issue 15, 2026-12-04) Searches receive their own rows' vectors in binary by default: for the "
+				+ "duration of the statement the `vector` type is a binary-receive type of the pgjdbc connection "
+				+ "(`BinaryVectorTransfer.receiving`), removed again afterwards, so the pooled connection reads vectors "
+				+ "as text for all other code; the statements described meanwhile keep binary. Before, binary needed the "
+				+ "opt-in `vector-jpa.binary-transfer`, which changes the connections for everybody.");
 		report.paragraph("What remains (384 dims, per query): about 20 % of the client samples parse vectors, about 55 % "
 				+ "are Hibernate's native-query machinery (opening the session, creating the `NativeQuery`, resolving the "
 				+ "dynamic result-set mapping for each execution, initialising entities), about 10 % are pgjdbc. The "

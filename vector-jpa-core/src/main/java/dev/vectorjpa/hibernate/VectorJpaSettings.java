@@ -43,11 +43,12 @@ public final class VectorJpaSettings {
 	public static final String DOMAIN_ROW_LEVEL_SECURITY = "vector-jpa.domain-row-level-security";
 
 	/**
-	 * Whether vector-jpa's searches switch the connections they run on to binary vector transfer ({@code Boolean},
-	 * default {@code false}): pgvector-java's {@code PGvector.addVectorType} is called once per physical connection,
-	 * after which pgjdbc receives {@code vector} columns of server-prepared statements in pgvector's binary form
-	 * instead of text (no formatting on the server, no parsing on the client). It changes those pooled connections for
-	 * all code: {@code getObject} of a vector column then returns a {@code PGvector}.
+	 * Whether vector-jpa's searches switch the connections they run on to binary vector transfer for every statement
+	 * ({@code Boolean}, default {@code false}): pgvector-java's {@code PGvector.addVectorType} is called once per
+	 * physical connection, after which pgjdbc sends and receives {@code vector} values of server-prepared statements in
+	 * pgvector's binary form. Without it searches still receive their own rows' vectors in binary, for their own
+	 * statements only ({@code BinaryVectorTransfer#receiving}). It changes those pooled connections for all code:
+	 * {@code getObject} of a vector column then returns a {@code PGvector}.
 	 */
 	public static final String BINARY_TRANSFER = "vector-jpa.binary-transfer";
 

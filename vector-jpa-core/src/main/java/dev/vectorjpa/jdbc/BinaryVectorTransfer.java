@@ -7,10 +7,16 @@ import java.util.Map;
 import java.util.WeakHashMap;
 
 import com.pgvector.PGvector;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.QueryExecutor;
 
 /**
- * Switches a physical connection to binary {@code vector} transfer, once: pgvector-java's
+ * Binary {@code vector} transfer on pgjdbc connections: {@link #receiving} for the duration of one statement (the
+ * default of every search), {@link #enable} for good (the opt-in {@code vector-jpa.binary-transfer}).
+ * <p>
+ * {@link #enable} switches a physical connection to binary {@code vector} transfer, once: pgvector-java's
  * {@link PGvector#addVectorType} registers {@code PGvector} (a {@code PGBinaryObject}) for the {@code vector} type,
  * so that pgjdbc receives such columns of server-prepared statements in pgvector's binary form. Connections are
  * remembered weakly, so a pool's connections are registered the first time each is used.
@@ -33,6 +39,57 @@ public final class BinaryVectorTransfer {
 		}
 		PGvector.addVectorType(connection);
 		ENABLED.put(physical, Boolean.TRUE);
+	}
+
+	/**
+	 * Makes pgjdbc receive {@code vector} columns in binary on {@code connection} until the returned scope is closed,
+	 * leaving the connection as it was afterwards: other code on the pooled connection keeps reading text. pgjdbc
+	 * decides a column's format when it describes a server-prepared statement (from the 5th execution of a statement
+	 * text on a connection, {@code prepareThreshold}) and keeps that format for the statement; statements described
+	 * inside the scope (vector-jpa's searches, and the loads of associations fetched while their results are read) keep
+	 * receiving vectors in binary, which {@code PgVectorJdbcType} reads as well as text. A no-op when the connection is
+	 * not pgjdbc's, has no {@code vector} type, or already receives it in binary.
+	 */
+	public static Scope receiving(Connection connection) throws SQLException {
+		if (!connection.isWrapperFor(BaseConnection.class)) {
+			return Scope.NONE;
+		}
+		BaseConnection physical = connection.unwrap(BaseConnection.class);
+		int oid = physical.getTypeInfo().getPGType("vector");
+		QueryExecutor executor = physical.getQueryExecutor();
+		if (oid == 0 || executor.useBinaryForReceive(oid)) {
+			return Scope.NONE;
+		}
+		executor.addBinaryReceiveOid(oid);
+		return new Scope(executor, oid);
+	}
+
+	/** Binary receive of {@code vector} on one connection, undone by {@link #close}. */
+	public static final class Scope implements AutoCloseable {
+
+		static final Scope NONE = new Scope(null, 0);
+
+		private final @Nullable QueryExecutor executor;
+
+		private final int oid;
+
+		private Scope(@Nullable QueryExecutor executor, int oid) {
+			this.executor = executor;
+			this.oid = oid;
+		}
+
+		/** Whether the scope changed the connection (and {@link #close} restores it). */
+		public boolean isActive() {
+			return this.executor != null;
+		}
+
+		@Override
+		public void close() {
+			if (this.executor != null) {
+				this.executor.removeBinaryReceiveOid(this.oid);
+			}
+		}
+
 	}
 
 	/** Whether {@link #enable} registered the type on {@code connection}'s physical connection. */

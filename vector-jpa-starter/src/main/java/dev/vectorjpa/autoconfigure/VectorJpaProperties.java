@@ -62,10 +62,10 @@ public class VectorJpaProperties {
 	private boolean validateSchema = true;
 
 	/**
-	 * Whether searches switch the pooled connections they use to binary vector transfer (pgvector-java's
-	 * PGvector.addVectorType, once per connection): vector columns then arrive in pgvector's binary form instead of
-	 * text, which saves formatting and parsing. Off by default because it changes those connections for all code:
-	 * getObject of a vector column then returns a PGvector.
+	 * Whether searches switch the pooled connections they use to binary vector transfer for all statements
+	 * (pgvector-java's PGvector.addVectorType, once per connection). Searches receive their own rows' vectors in binary
+	 * without it; this also sends vectors in binary, but changes those connections for all code: getObject of a
+	 * vector column then returns a PGvector.
 	 */
 	private boolean binaryTransfer;
 

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 
 import dev.vectorjpa.benchmarks.data.Dataset;
+import dev.vectorjpa.benchmarks.data.TextDataset;
 import dev.vectorjpa.index.IndexParams;
 import dev.vectorjpa.index.VectorIndexDefinition;
 import dev.vectorjpa.index.VectorIndexManager;
@@ -43,14 +44,36 @@ public final class BenchTables {
 			// keep vectors inline (docs/indexes.md, "Vectors over 2 KB").
 			this.db.execute("ALTER TABLE " + table + " ALTER COLUMN embedding SET STORAGE PLAIN");
 		}
+		return copy(dataset, "id, content, category, metadata, embedding", (copy, i) -> {
+			String category = (dataset.categories() != null) ? dataset.categories()[i] : "none";
+			copy.row(5).uuid(Dataset.id(i)).text("doc " + i).text(category)
+				.jsonb("{\"category\":\"" + category + "\"}").vector(dataset.base()[i]);
+		});
+	}
+
+	/**
+	 * Drops, creates and loads {@code bench_text} (id, page, section, content, embedding) with the real-text data set
+	 * by binary COPY; returns the seconds it took.
+	 */
+	public double load(TextDataset text) throws Exception {
+		Dataset dataset = text.vectors();
+		String table = table(dataset);
+		this.db.execute("DROP TABLE IF EXISTS " + table + " CASCADE", "CREATE TABLE " + table + " (id uuid PRIMARY KEY, "
+				+ "page text NOT NULL, section text NOT NULL, content text NOT NULL, embedding vector("
+				+ dataset.dimensions() + ") NOT NULL)");
+		return copy(dataset, "id, page, section, content, embedding", (copy, i) -> copy.row(5).uuid(Dataset.id(i))
+			.text(text.pages()[i]).text(dataset.categories()[i]).text(text.passages()[i]).vector(dataset.base()[i]));
+	}
+
+	/** Writes one row per data-set row through one binary COPY, then VACUUM ANALYZE; returns the seconds it took. */
+	private double copy(Dataset dataset, String columns, Row row) throws Exception {
+		String table = table(dataset);
 		long start = System.nanoTime();
 		try (Connection c = this.db.dataSource().getConnection()) {
 			c.setAutoCommit(false);
-			try (BinaryCopy copy = new BinaryCopy(c, table, "id, content, category, metadata, embedding")) {
+			try (BinaryCopy copy = new BinaryCopy(c, table, columns)) {
 				for (int i = 0; i < dataset.size(); i++) {
-					String category = (dataset.categories() != null) ? dataset.categories()[i] : "none";
-					copy.row(5).uuid(Dataset.id(i)).text("doc " + i).text(category)
-						.jsonb("{\"category\":\"" + category + "\"}").vector(dataset.base()[i]);
+					row.write(copy, i);
 					if ((i + 1) % 50_000 == 0) {
 						System.out.printf("  %s: %,d / %,d rows copied%n", table, i + 1, dataset.size());
 					}
@@ -65,6 +88,13 @@ public final class BenchTables {
 		System.out.printf("  %s: %,d rows of %d dims loaded in %.1f s%n", table, dataset.size(), dataset.dimensions(),
 				seconds);
 		return seconds;
+	}
+
+	/** Writes row {@code i} of a data set to a COPY. */
+	private interface Row {
+
+		void write(BinaryCopy copy, int i) throws Exception;
+
 	}
 
 	/** Whether vectors of {@code dimensions} exceed PostgreSQL's TOAST threshold (~2 KB) and are stored inline. */

@@ -100,6 +100,8 @@ public final class VectorJpaLibrary implements OurLibrary {
 				return nearest(this.context.getBean(Synthetic1536Repository.class), options, Synthetic1536::getId);
 			case "fmnist":
 				return nearest(this.context.getBean(FashionImageRepository.class), options, FashionImage::getId);
+			case "text":
+				return nearest(this.context.getBean(TextPassageRepository.class), options, TextPassage::getId);
 			default:
 				return null;
 		}
@@ -115,7 +117,25 @@ public final class VectorJpaLibrary implements OurLibrary {
 
 	private <T> Searcher nearest(VectorRepository<T, UUID> repository, SearchOptions options, Function<T, UUID> id) {
 		boolean plain = options.isEmpty();
-		String name = this.searcherName;
+		return searcher(this.searcherName, (query, k) -> rows(plain ? repository.findNearest(query, k)
+				: repository.findNearest(query, k, options), id));
+	}
+
+	@Override
+	public Searcher filteredSearcher(String category, SearchOptions options) {
+		Synthetic384Repository repository = this.context.getBean(Synthetic384Repository.class);
+		return searcher("vector-jpa findNearestByCategory",
+				(query, k) -> rows(repository.findNearestByCategory(query, category, k, options), Synthetic384::getId));
+	}
+
+	@Override
+	public Searcher sectionSearcher(String section) {
+		TextPassageRepository repository = this.context.getBean(TextPassageRepository.class);
+		return searcher(this.searcherName.replace("findNearest", "findNearestBySection"),
+				(query, k) -> rows(repository.findNearestBySection(query, section, k), TextPassage::getId));
+	}
+
+	private static Searcher searcher(String name, java.util.function.BiFunction<float[], Integer, List<Integer>> search) {
 		return new Searcher() {
 
 			@Override
@@ -125,26 +145,7 @@ public final class VectorJpaLibrary implements OurLibrary {
 
 			@Override
 			public List<Integer> search(float[] query, int k) {
-				List<Nearest<T>> nearest = plain ? repository.findNearest(query, k) : repository.findNearest(query, k, options);
-				return rows(nearest, id);
-			}
-
-		};
-	}
-
-	@Override
-	public Searcher filteredSearcher(String category, SearchOptions options) {
-		Synthetic384Repository repository = this.context.getBean(Synthetic384Repository.class);
-		return new Searcher() {
-
-			@Override
-			public String name() {
-				return "vector-jpa findNearestByCategory";
-			}
-
-			@Override
-			public List<Integer> search(float[] query, int k) {
-				return rows(repository.findNearestByCategory(query, category, k, options), Synthetic384::getId);
+				return search.apply(query, k);
 			}
 
 		};

@@ -10,7 +10,10 @@ import dev.vectorjpa.jdbc.SearchSettings;
 import dev.vectorjpa.jdbc.SpringTransactions;
 import dev.vectorjpa.repository.SearchOptions;
 import jakarta.persistence.EntityManager;
+import org.hibernate.ConnectionReleaseMode;
 import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -28,6 +31,9 @@ import org.springframework.util.function.SingletonSupplier;
  * <li>Otherwise a read-only transaction of its own ({@code SET LOCAL} and the row-level security setting are
  * transaction-local).</li>
  * </ul>
+ * Vectors of the rows are received in binary for the statement (see {@link BinaryVectorTransfer#receiving}) unless
+ * {@code vector-jpa.binary-transfer} switched the connections for good, or the connection may be released after
+ * each statement (JTA's default), where the scope could outlive the connection it was opened on.
  * The work always receives the session it runs on: whatever depends on the session (its domain) is read from it, never
  * from the shared {@code EntityManager} proxy, which has no session outside a transaction.
  *
@@ -46,6 +52,14 @@ public final class VectorReadSessions {
 
 	private final boolean binaryTransfer;
 
+	// Hibernate's own factory, not Spring's proxy of it: Spring wraps every EntityManager that proxy creates in a new
+	// JDK proxy (an application-managed one that would join transactions), which took ~40 % of the client samples of
+	// a search outside a transaction; this branch runs outside any transaction, so there is nothing to join
+	private final SessionFactory sessionFactory;
+
+	// binary receive for the statement only needs the connection to stay the same until the scope closes
+	private final boolean binaryReceive;
+
 	/**
 	 * Sessions of the persistence unit behind {@code entityManager}.
 	 * @param entityManager the (shared) entity manager
@@ -57,6 +71,12 @@ public final class VectorReadSessions {
 		this.autoCommitReads = !VectorJpaSettings.rowLevelSecurity(properties);
 		this.binaryTransfer = VectorJpaSettings.binaryTransfer(properties);
 		this.transactionManager = SingletonSupplier.of(transactionManager);
+		this.sessionFactory = entityManager.getEntityManagerFactory().unwrap(SessionFactory.class);
+		this.binaryReceive = !this.binaryTransfer && entityManager.getEntityManagerFactory()
+			.unwrap(SessionFactoryImplementor.class)
+			.getSessionFactoryOptions()
+			.getPhysicalConnectionHandlingMode()
+			.getReleaseMode() != ConnectionReleaseMode.AFTER_STATEMENT;
 	}
 
 	/** Runs {@code work} on a session as described above, with {@code options} (defaults applied) set first. */
@@ -65,7 +85,7 @@ public final class VectorReadSessions {
 			return run(this.entityManager.unwrap(Session.class), options, work);
 		}
 		if (!options.hasServerSettings() && this.autoCommitReads) {
-			EntityManager shortLived = this.entityManager.getEntityManagerFactory().createEntityManager();
+			EntityManager shortLived = this.sessionFactory.createEntityManager();
 			try {
 				Session session = shortLived.unwrap(Session.class);
 				// its entities are detached on return: no dirty-checking snapshot (a copy of every vector) is needed
@@ -100,7 +120,16 @@ public final class VectorReadSessions {
 				SearchSettings.apply(connection, options);
 			});
 		}
-		return work.apply(session);
+		if (!this.binaryReceive) {
+			return work.apply(session);
+		}
+		// vectors of this statement's rows arrive in binary (no text formatting on the server, no parsing here), while
+		// the pooled connection stays as it was for everybody else; Hibernate holds the connection for the whole work
+		return session.doReturningWork((connection) -> {
+			try (BinaryVectorTransfer.Scope binary = BinaryVectorTransfer.receiving(connection)) {
+				return work.apply(session);
+			}
+		});
 	}
 
 }

@@ -1,0 +1,138 @@
+package dev.vectorjpa.ingest;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+
+import javax.sql.DataSource;
+
+import dev.vectorjpa.ingest.IngestRepositories.NoteRepository;
+import dev.vectorjpa.jdbc.BinaryVectorTransfer;
+import dev.vectorjpa.repository.Nearest;
+import dev.vectorjpa.test.DatabaseTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.postgresql.core.BaseConnection;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Default configuration: searches receive vectors in binary for their own statements only, return exactly what brute
+ * force in Java returns (inside and outside transactions, once the statements are server-prepared) and leave the
+ * pooled connections reading vectors as text for all other code.
+ */
+@DatabaseTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DefaultBinaryReceiveIntegrationTests {
+
+	AnnotationConfigApplicationContext context;
+
+	NoteRepository notes;
+
+	DataSource dataSource;
+
+	List<Note> written = new ArrayList<>();
+
+	@BeforeAll
+	void start() {
+		this.context = new AnnotationConfigApplicationContext(IngestTestConfiguration.class);
+		this.notes = this.context.getBean(NoteRepository.class);
+		this.dataSource = this.context.getBean(DataSource.class);
+		Random random = new Random(41);
+		for (int i = 0; i < 500; i++) {
+			Note note = new Note();
+			note.text = "n" + i;
+			note.embedding = new float[] { (float) random.nextGaussian(), (float) random.nextGaussian(),
+					(float) random.nextGaussian() };
+			this.written.add(note);
+		}
+		this.notes.bulkInsert(this.written);
+	}
+
+	@AfterAll
+	void stop() {
+		this.context.close();
+	}
+
+	@Test
+	void searchesReturnBruteForceResultsAndLeaveConnectionsReadingText() throws Exception {
+		TransactionTemplate transaction = new TransactionTemplate(this.context.getBean(PlatformTransactionManager.class));
+		Random random = new Random(42);
+		// more searches than pgjdbc's prepareThreshold (5) per pooled connection (3): the later ones are
+		// server-prepared, which is when vectors arrive in binary
+		for (int i = 0; i < 40; i++) {
+			float[] query = { (float) random.nextGaussian(), (float) random.nextGaussian(), (float) random.nextGaussian() };
+			List<Nearest<Note>> found = (i % 2 == 0) ? this.notes.findNearest(query, 5)
+					: transaction.execute((status) -> this.notes.findNearest(query, 5));
+			List<Note> expected = this.written.stream()
+				.sorted(Comparator.comparingDouble((Note note) -> HybridSearchIntegrationTests.cosineDistance(query, note.embedding)))
+				.limit(5)
+				.toList();
+			assertThat(found).extracting((nearest) -> nearest.entity().id)
+				.containsExactlyElementsOf(expected.stream().map((note) -> note.id).toList());
+			for (int j = 0; j < found.size(); j++) {
+				assertThat(found.get(j).entity().embedding).containsExactly(expected.get(j).embedding);
+			}
+		}
+		List<Connection> all = new ArrayList<>();
+		try {
+			for (int i = 0; i < 3; i++) {
+				all.add(this.dataSource.getConnection());
+			}
+			for (Connection connection : all) {
+				BaseConnection physical = connection.unwrap(BaseConnection.class);
+				int oid = physical.getTypeInfo().getPGType("vector");
+				assertThat(physical.getQueryExecutor().useBinaryForReceive(oid)).isFalse();
+				assertThat(BinaryVectorTransfer.isEnabled(connection)).isFalse();
+				assertThat(lastReadOf(connection, "SELECT embedding FROM note ORDER BY id LIMIT 1")).startsWith("[");
+			}
+		}
+		finally {
+			for (Connection connection : all) {
+				connection.close();
+			}
+		}
+	}
+
+	@Test
+	void statementsPreparedInsideTheScopeReceiveBinaryAndOthersText() throws Exception {
+		try (Connection connection = this.dataSource.getConnection()) {
+			String inside = "SELECT embedding FROM note WHERE text = 'n1'";
+			try (BinaryVectorTransfer.Scope scope = BinaryVectorTransfer.receiving(connection)) {
+				assertThat(scope.isActive()).isTrue();
+				// pgvector's binary form: int16 dimensions (3), int16 unused, big-endian float4s
+				assertThat(lastBytesOf(connection, inside)).hasSize(4 + 3 * 4).startsWith(0, 3);
+			}
+			BaseConnection physical = connection.unwrap(BaseConnection.class);
+			assertThat(physical.getQueryExecutor().useBinaryForReceive(physical.getTypeInfo().getPGType("vector")))
+				.isFalse();
+			assertThat(lastReadOf(connection, "SELECT embedding FROM note WHERE text = 'n2'")).startsWith("[");
+		}
+	}
+
+	/** Executes {@code sql} 8 times (server-prepared from the 5th) and returns the last text read. */
+	private static String lastReadOf(Connection connection, String sql) throws Exception {
+		return new String(lastBytesOf(connection, sql), java.nio.charset.StandardCharsets.US_ASCII);
+	}
+
+	private static byte[] lastBytesOf(Connection connection, String sql) throws Exception {
+		byte[] last = null;
+		for (int i = 0; i < 8; i++) {
+			try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet rs = statement.executeQuery()) {
+				assertThat(rs.next()).isTrue();
+				last = rs.getBytes(1);
+			}
+		}
+		return last;
+	}
+
+}
