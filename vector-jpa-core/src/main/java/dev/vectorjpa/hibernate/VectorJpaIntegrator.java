@@ -36,11 +36,20 @@ public final class VectorJpaIntegrator implements Integrator {
 			.getSettings();
 		List<VectorColumnMapping> attributes = VectorMappings.of(metadata, settings);
 		VectorMappings.register(sessionFactory, attributes);
+		EntityEmbeddings embeddings = EntityEmbeddings.create(attributes, settings);
+		EntityEmbeddings.register(sessionFactory, embeddings);
 		if (attributes.isEmpty()) {
 			return;
 		}
-		VectorWriteCheckListener listener = new VectorWriteCheckListener(attributes);
 		EventListenerRegistry listeners = sessionFactory.getEventListenerRegistry();
+		if (embeddings != null) {
+			EmbeddingListener embedding = new EmbeddingListener(embeddings);
+			// Prepended: vectors are computed before Hibernate's own flush looks for dirty entities.
+			listeners.prependListeners(EventType.FLUSH, embedding);
+			listeners.prependListeners(EventType.AUTO_FLUSH, embedding);
+			listeners.appendListeners(EventType.PRE_INSERT, embedding);
+		}
+		VectorWriteCheckListener listener = new VectorWriteCheckListener(attributes, embeddings);
 		// Prepended: the checks must run before Hibernate's own listeners schedule anything.
 		listeners.prependListeners(EventType.PERSIST, listener);
 		listeners.prependListeners(EventType.PERSIST_ONFLUSH, listener);
@@ -55,6 +64,7 @@ public final class VectorJpaIntegrator implements Integrator {
 	@Override
 	public void disintegrate(SessionFactoryImplementor sessionFactory, SessionFactoryServiceRegistry serviceRegistry) {
 		VectorMappings.unregister(sessionFactory);
+		EntityEmbeddings.register(sessionFactory, null);
 	}
 
 	private static boolean isValidate(Map<String, Object> settings) {

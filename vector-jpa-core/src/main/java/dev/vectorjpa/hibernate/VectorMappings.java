@@ -123,6 +123,12 @@ public final class VectorMappings {
 		return null;
 	}
 
+	/** The {@code @VectorColumn} of an attribute, or null. */
+	static @Nullable VectorColumn vectorColumn(Class<?> entityClass, String name) {
+		AnnotatedElement member = member(entityClass, name);
+		return (member != null) ? member.getAnnotation(VectorColumn.class) : null;
+	}
+
 	private static @Nullable AnnotatedElement member(Class<?> entityClass, String name) {
 		String getter = "get" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
 		for (Class<?> type = entityClass; type != null && type != Object.class; type = type.getSuperclass()) {

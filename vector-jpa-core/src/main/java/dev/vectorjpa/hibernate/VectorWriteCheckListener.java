@@ -36,8 +36,16 @@ public final class VectorWriteCheckListener
 	// Property indexes are known once the persisters exist, after the integrator runs: resolved on first use.
 	private final Map<String, int[]> indexesByEntity = new ConcurrentHashMap<>();
 
+	private final @Nullable EntityEmbeddings embeddings;
+
 	/** Creates a listener checking the given attributes. */
 	public VectorWriteCheckListener(List<VectorColumnMapping> attributes) {
+		this(attributes, null);
+	}
+
+	/** Creates a listener checking the given attributes; a null embedded vector waits for its embedding. */
+	public VectorWriteCheckListener(List<VectorColumnMapping> attributes, @Nullable EntityEmbeddings embeddings) {
+		this.embeddings = embeddings;
 		Map<String, List<VectorColumnMapping>> byEntity = new ConcurrentHashMap<>();
 		for (VectorColumnMapping attribute : attributes) {
 			byEntity.computeIfAbsent(attribute.entityName(), (name) -> new ArrayList<>()).add(attribute);
@@ -101,8 +109,29 @@ public final class VectorWriteCheckListener
 				: entity;
 		int[] indexes = indexes(persister, attributes);
 		for (int i = 0; i < indexes.length; i++) {
-			VectorValueValidator.validate(attributes.get(i), persister.getValue(target, indexes[i]));
+			Object value = persister.getValue(target, indexes[i]);
+			if (value == null && this.embeddings != null && isEmbedded(attributes.get(i))) {
+				if (!persister.getPropertyNullability()[indexes[i]]) {
+					// Hibernate checks a non-nullable attribute as it persists: embed it now, alone. A nullable mapping
+					// waits for the flush, which embeds all pending entities in batches.
+					this.embeddings.embedPending(persister, List.of(target), null);
+				}
+				continue;
+			}
+			VectorValueValidator.validate(attributes.get(i), value);
 		}
+	}
+
+	private boolean isEmbedded(VectorColumnMapping attribute) {
+		if (this.embeddings == null) {
+			return false;
+		}
+		for (EntityEmbeddings.EmbeddedAttribute embedded : this.embeddings.attributes(attribute.entityName())) {
+			if (embedded.mapping().equals(attribute)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private int[] indexes(EntityPersister persister, List<VectorColumnMapping> attributes) {

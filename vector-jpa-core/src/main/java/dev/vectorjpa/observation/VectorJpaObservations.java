@@ -7,9 +7,9 @@ import dev.vectorjpa.mapping.IndexType;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Wraps vector-jpa's expensive operations in observations: {@value #SEARCH}, {@value #BULK_INSERT} and
- * {@value #INDEX_BUILD}, each with the low-cardinality keys {@value #ENTITY_KEY}, {@value #METRIC_KEY} and
- * {@value #INDEX_TYPE_KEY}. {@link #noop()} runs the work directly; {@link MicrometerVectorJpaObservations} reports
+ * Wraps vector-jpa's expensive operations in observations: {@value #SEARCH}, {@value #BULK_INSERT},
+ * {@value #EMBEDDING} and {@value #INDEX_BUILD}, each with the low-cardinality keys {@value #ENTITY_KEY},
+ * {@value #METRIC_KEY} and {@value #INDEX_TYPE_KEY}. {@link #noop()} runs the work directly; {@link MicrometerVectorJpaObservations} reports
  * to a Micrometer {@code ObservationRegistry} (Micrometer is an optional dependency, so this type never names it).
  *
  * @since 0.1
@@ -25,6 +25,9 @@ public interface VectorJpaObservations {
 	/** Observation name of a vector index build. */
 	String INDEX_BUILD = "vector-jpa.index.build";
 
+	/** Observation name of a call to the embedding model (a batch of texts, or a query text). */
+	String EMBEDDING = "vector-jpa.embedding";
+
 	/** Low-cardinality key: the entity's simple name (or the store table). */
 	String ENTITY_KEY = "vector-jpa.entity";
 
@@ -36,7 +39,7 @@ public interface VectorJpaObservations {
 
 	/**
 	 * Runs {@code work} inside an observation named {@code name}.
-	 * @param name one of {@link #SEARCH}, {@link #BULK_INSERT}, {@link #INDEX_BUILD}
+	 * @param name one of {@link #SEARCH}, {@link #BULK_INSERT}, {@link #EMBEDDING}, {@link #INDEX_BUILD}
 	 * @param entity the entity (or store table) name
 	 * @param metric the metric, or null when not applicable
 	 * @param indexType the index type, or null when not applicable
@@ -53,6 +56,11 @@ public interface VectorJpaObservations {
 	/** Observes a bulk insert. */
 	default <T> T bulkInsert(String entity, Supplier<T> work) {
 		return observe(BULK_INSERT, entity, null, null, work);
+	}
+
+	/** Observes a call to the embedding model for an entity's vector attribute. */
+	default <T> T embedding(String entity, Supplier<T> work) {
+		return observe(EMBEDDING, entity, null, null, work);
 	}
 
 	/** Observes an index build. */

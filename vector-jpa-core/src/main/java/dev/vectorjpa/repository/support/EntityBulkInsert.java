@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import dev.vectorjpa.hibernate.EntityEmbeddings;
 import dev.vectorjpa.hibernate.MappedAttribute;
 import dev.vectorjpa.hibernate.VectorAttribute;
 import dev.vectorjpa.hibernate.VectorColumnMapping;
@@ -90,6 +91,8 @@ final class EntityBulkInsert<T> {
 
 	private VectorJpaObservations observations = VectorJpaObservations.noop();
 
+	private final @Nullable EntityEmbeddings embeddings;
+
 	void setObservations(VectorJpaObservations observations) {
 		this.observations = observations;
 	}
@@ -104,6 +107,7 @@ final class EntityBulkInsert<T> {
 		this.transaction = new TransactionTemplate(transactionManager);
 		SessionFactoryImplementor sessionFactory = entityManagerFactory.unwrap(SessionFactoryImplementor.class);
 		this.persister = sessionFactory.getMappingMetamodel().getEntityDescriptor(entityType);
+		this.embeddings = EntityEmbeddings.of(entityManagerFactory).orElse(null);
 		VectorEntityMetadata metadata = VectorEntityMetadata.of(entityManagerFactory, entityType);
 		this.table = metadata.table();
 		if (this.persister.getEntityMetamodel().isPolymorphic() || this.persister.getDiscriminatorMapping() != null) {
@@ -175,7 +179,9 @@ final class EntityBulkInsert<T> {
 			for (Column column : this.columns) {
 				quoted.add(column.expression());
 			}
-			Iterator<? extends T> iterator = entities.iterator();
+			// embeddedFrom vectors are computed a batch ahead of the rows that need them
+			Iterator<? extends T> iterator = (this.embeddings != null)
+					? this.embeddings.embedding(this.persister, entities.iterator()) : entities.iterator();
 			if (!needsDatabaseForIds(generator)) {
 				// Ids are assigned or generated in memory: one COPY streams every row as it is prepared, so the client
 				// prepares the next rows while the server stores the previous ones.

@@ -2,8 +2,11 @@ package dev.vectorjpa.repository.support;
 
 import java.util.List;
 
+import dev.vectorjpa.embedding.EmbeddingTarget;
 import dev.vectorjpa.hibernate.EntityColumns;
+import dev.vectorjpa.hibernate.EntityEmbeddings;
 import dev.vectorjpa.hibernate.MappedAttribute;
+import dev.vectorjpa.hibernate.VectorAttribute;
 import dev.vectorjpa.hibernate.VectorEntityMetadata;
 import dev.vectorjpa.repository.HybridOptions;
 import dev.vectorjpa.repository.MetadataFilter;
@@ -46,6 +49,8 @@ public class SimpleVectorRepositoryFragment<T> {
 
 	private final @Nullable VectorSearchSupport support;
 
+	private final EntityManagerFactory entityManagerFactory;
+
 	/**
 	 * A fragment for {@code domainType}.
 	 * @throws IllegalArgumentException when the entity has no {@code @VectorColumn} attribute
@@ -59,6 +64,7 @@ public class SimpleVectorRepositoryFragment<T> {
 			NearestQueryExecutor executor, QueryScope scope, @Nullable VectorSearchSupport support) {
 		this.support = support;
 		this.domainType = domainType;
+		this.entityManagerFactory = entityManagerFactory;
 		this.executor = executor;
 		VectorEntityMetadata metadata = VectorEntityMetadata.of(entityManagerFactory, domainType);
 		if (metadata.vectorAttributes().isEmpty()) {
@@ -115,6 +121,16 @@ public class SimpleVectorRepositoryFragment<T> {
 				QueryVectors.toText(query, sql.attribute()), NO_CRITERIA, null, k, options(options), condition.values());
 	}
 
+	/** See {@link VectorRepository#findNearest(String, int)}. */
+	public List<Nearest<T>> findNearest(String text, int k) {
+		return findNearest(embed(text, "findNearest"), k);
+	}
+
+	/** See {@link VectorRepository#findNearest(String, int, MetadataFilter)}. */
+	public List<Nearest<T>> findNearest(String text, int k, MetadataFilter filter) {
+		return findNearest(embed(text, "findNearest"), k, filter);
+	}
+
 	/** See {@link VectorRepository#count(MetadataFilter)}. */
 	public long count(MetadataFilter filter) {
 		MetadataFilterCondition condition = MetadataFilterCondition.of(filter, metadataColumn());
@@ -134,6 +150,26 @@ public class SimpleVectorRepositoryFragment<T> {
 	/** See {@link VectorRepository#findHybrid(float[], String, int, HybridOptions)}. */
 	public List<Nearest<T>> findHybrid(float[] query, String text, int k, HybridOptions options) {
 		return support().hybrid(this.domainType).search(query, text, k, options);
+	}
+
+	/** See {@link VectorRepository#findHybrid(String, int)}. */
+	public List<Nearest<T>> findHybrid(String text, int k) {
+		return findHybrid(text, k, HybridOptions.defaults());
+	}
+
+	/** See {@link VectorRepository#findHybrid(String, int, HybridOptions)}. */
+	public List<Nearest<T>> findHybrid(String text, int k, HybridOptions options) {
+		return findHybrid(embed(text, "findHybrid"), text, k, options);
+	}
+
+	private float[] embed(String text, String method) {
+		VectorAttribute attribute = nearest().attribute();
+		EntityEmbeddings embeddings = EntityEmbeddings.of(this.entityManagerFactory)
+			.orElseThrow(() -> new IllegalStateException(method + "(String, …) of " + this.domainType.getSimpleName()
+					+ " needs an embedding model to embed the query text, but none is configured: declare a "
+					+ "Spring AI or LangChain4j EmbeddingModel bean, or a TextEmbedder bean"));
+		return embeddings.embedQuery(new EmbeddingTarget(this.domainType, attribute.name(), attribute.dimensions()),
+				text);
 	}
 
 	private VectorSearchSupport support() {
