@@ -70,6 +70,8 @@ public class VectorJpaProperties {
 
 	private final Store store = new Store();
 
+	private final Embedding embedding = new Embedding();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -144,6 +146,30 @@ public class VectorJpaProperties {
 
 	public Store getStore() {
 		return this.store;
+	}
+
+	public Embedding getEmbedding() {
+		return this.embedding;
+	}
+
+	/**
+	 * Embedding-model calls for '@VectorColumn(embeddedFrom = ...)' attributes and text queries.
+	 */
+	public static class Embedding {
+
+		/**
+		 * Maximum number of texts sent to the embedding model in one call.
+		 */
+		private int batchSize = 32;
+
+		public int getBatchSize() {
+			return this.batchSize;
+		}
+
+		public void setBatchSize(int batchSize) {
+			this.batchSize = batchSize;
+		}
+
 	}
 
 	/**
