@@ -11,13 +11,16 @@ import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.metamodel.mapping.BasicValuedModelPart;
 import org.hibernate.metamodel.mapping.EmbeddableValuedModelPart;
 import org.hibernate.metamodel.mapping.EntityAssociationMapping;
+import org.hibernate.metamodel.mapping.EntityIdentifierMapping;
 import org.hibernate.metamodel.mapping.EntityMappingType;
 import org.hibernate.metamodel.mapping.ForeignKeyDescriptor;
 import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.metamodel.mapping.ManagedMappingType;
+import org.hibernate.metamodel.mapping.ModelPart;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
 import org.hibernate.metamodel.mapping.ValuedModelPart;
 import org.hibernate.persister.entity.AbstractEntityPersister;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maps dotted attribute paths of one entity ({@code title}, {@code address.city}, {@code author.name}) to the table
@@ -61,7 +64,7 @@ public final class EntityColumns {
 		StringBuilder walked = new StringBuilder();
 		for (int i = 0; i < segments.length; i++) {
 			String segment = segments[i];
-			AttributeMapping attribute = container.findAttributeMapping(segment);
+			ModelPart attribute = attribute(container, segment);
 			if (attribute == null) {
 				throw new IllegalArgumentException("No attribute '" + segment + "' in " + describe(container)
 						+ " (path '" + path + "')");
@@ -100,6 +103,21 @@ public final class EntityColumns {
 			}
 		}
 		throw new IllegalArgumentException("Empty attribute path");
+	}
+
+	// the identifier is no attribute mapping of its entity: findAttributeMapping never returns it
+	private static @Nullable ModelPart attribute(ManagedMappingType container, String name) {
+		AttributeMapping attribute = container.findAttributeMapping(name);
+		if (attribute != null) {
+			return attribute;
+		}
+		if (container instanceof EntityMappingType entity) {
+			EntityIdentifierMapping id = entity.getIdentifierMapping();
+			if (name.equals(id.getAttributeName())) {
+				return id;
+			}
+		}
+		return null;
 	}
 
 	/** The joins registered so far, rendered ({@code LEFT JOIN table j1 ON ...}), in the order they were needed. */

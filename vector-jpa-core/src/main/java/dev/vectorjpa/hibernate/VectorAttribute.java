@@ -1,6 +1,7 @@
 package dev.vectorjpa.hibernate;
 
 import dev.vectorjpa.Metric;
+import dev.vectorjpa.mapping.IndexType;
 import dev.vectorjpa.mapping.VectorIndex;
 import dev.vectorjpa.mapping.VectorType;
 import org.jspecify.annotations.Nullable;
@@ -20,6 +21,11 @@ import org.jspecify.annotations.Nullable;
  */
 public record VectorAttribute(String name, String column, String columnName, VectorType type, int dimensions,
 		Metric metric, boolean nullable, @Nullable VectorIndex index) {
+
+	/** The index type declared with {@code @VectorIndex}, or {@code null} when none or undecided. */
+	public @Nullable IndexType indexType() {
+		return (this.index != null && this.index.type().length == 1) ? this.index.type()[0] : null;
+	}
 
 	/** The column type with dimensions, e.g. {@code vector(384)}. */
 	public String sqlType() {

@@ -69,6 +69,14 @@ public final class VectorJpaSettings {
 	}
 
 	/**
+	 * Whether {@link #DOMAIN_ROW_LEVEL_SECURITY} is on in {@code settings}.
+	 * @throws IllegalStateException when the value is neither true nor false
+	 */
+	public static boolean rowLevelSecurity(Map<String, ?> settings) {
+		return DomainSettings.rowLevelSecurity(settings);
+	}
+
+	/**
 	 * The dimension count of an attribute: the annotation's, else the {@link #DIMENSIONS} setting.
 	 * @param attribute {@code Entity.attribute}, for the error message
 	 * @throws IllegalStateException when neither gives a positive count

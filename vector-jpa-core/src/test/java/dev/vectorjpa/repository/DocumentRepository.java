@@ -21,6 +21,16 @@ interface DocumentRepository extends VectorRepository<Document, Long> {
 
 	List<Nearest<Document>> findNearestByCategory(float[] query, String category, int k);
 
+	List<Nearest<Document>> findNearestById(float[] query, Long id, int k);
+
+	List<Nearest<Document>> findNearestByIdIn(float[] query, Collection<Long> ids, int k);
+
+	List<Nearest<Document>> findNearestByIdGreaterThan(float[] query, long id, int k);
+
+	List<Nearest<Document>> findNearestByAuthorId(float[] query, Long authorId, int k);
+
+	List<Nearest<Document>> findNearestByAuthorIdIn(float[] query, Collection<Long> authorIds, int k);
+
 	List<Nearest<Document>> findNearestByCategoryNot(float[] query, String category, int k);
 
 	List<Nearest<Document>> findNearestByCategoryIn(float[] query, Collection<String> categories, int k);

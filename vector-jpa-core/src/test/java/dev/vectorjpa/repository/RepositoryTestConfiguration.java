@@ -42,7 +42,7 @@ class RepositoryTestConfiguration {
 		factory.setJpaVendorAdapter(new HibernateJpaVendorAdapter());
 		factory.setManagedTypes(org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes
 			.of(Author.class.getName(), Document.class.getName(), MultiMetricItem.class.getName(),
-					SparseBitItem.class.getName()));
+					SparseBitItem.class.getName(), Chapter.class.getName()));
 		Properties properties = new Properties();
 		properties.setProperty("hibernate.hbm2ddl.auto", "create-drop");
 		factory.setJpaProperties(properties);

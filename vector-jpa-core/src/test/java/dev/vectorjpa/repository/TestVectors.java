@@ -13,7 +13,7 @@ import dev.vectorjpa.repository.Nearest;
 /**
  * Random vectors exact in half precision (multiples of 1/64 in [-1, 1]) and brute-force nearest neighbours in Java.
  */
-final class TestVectors {
+public final class TestVectors {
 
 	private TestVectors() {
 	}
@@ -31,7 +31,7 @@ final class TestVectors {
 	}
 
 	/** The distance pgvector's operator for {@code metric} returns. */
-	static double distance(Metric metric, float[] a, float[] b) {
+	public static double distance(Metric metric, float[] a, float[] b) {
 		double dot = 0;
 		double normA = 0;
 		double normB = 0;

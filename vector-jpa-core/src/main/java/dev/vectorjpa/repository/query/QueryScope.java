@@ -3,6 +3,7 @@ package dev.vectorjpa.repository.query;
 import java.util.function.BiConsumer;
 
 import dev.vectorjpa.hibernate.EntityColumns;
+import org.hibernate.SharedSessionContract;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,6 +33,14 @@ public interface QueryScope {
 
 		/** Binds the parameters of {@link #sql()} for the current call (name, value). */
 		void bind(BiConsumer<String, Object> binder);
+
+		/**
+		 * Binds the parameters of {@link #sql()} for a call running on {@code session} (a condition that depends on
+		 * the session, such as its domain, reads it from there).
+		 */
+		default void bind(SharedSessionContract session, BiConsumer<String, Object> binder) {
+			bind(binder);
+		}
 
 	}
 

@@ -8,6 +8,7 @@ import dev.vectorjpa.hibernate.MappedAttribute;
 import dev.vectorjpa.hibernate.VectorEntityMetadata;
 import dev.vectorjpa.repository.query.QueryScope;
 import jakarta.persistence.EntityManager;
+import org.hibernate.SharedSessionContract;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,12 +56,18 @@ final class DomainQueryScope implements QueryScope {
 
 			@Override
 			public void bind(BiConsumer<String, Object> binder) {
-				String current = DomainTenantIdentifierResolver.currentDomain(DomainQueryScope.this.entityManager)
-					.orElse(null);
+				throw new IllegalStateException("The domain condition is bound from the session the statement runs on");
+			}
+
+			@Override
+			public void bind(SharedSessionContract session, BiConsumer<String, Object> binder) {
+				// the session running the statement, not the shared EntityManager: outside a transaction that one
+				// has no session to read the domain from
+				String current = DomainTenantIdentifierResolver.domainOf(session.getTenantIdentifierValue());
 				binder.accept("vjpa_scope_domain", (current != null) ? current : "");
 				binder.accept("vjpa_scope_all", current == null);
 				if (other != null) {
-					other.bind(binder);
+					other.bind(session, binder);
 				}
 			}
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 import dev.vectorjpa.hibernate.EntityColumns;
 import dev.vectorjpa.hibernate.MappedAttribute;
@@ -13,17 +12,15 @@ import dev.vectorjpa.hibernate.VectorEntityMetadata;
 import dev.vectorjpa.index.FullTextIndexes;
 import dev.vectorjpa.repository.HybridOptions;
 import dev.vectorjpa.repository.Nearest;
+import dev.vectorjpa.repository.SearchOptions;
+import dev.vectorjpa.repository.query.NearestQueryExecutor;
 import dev.vectorjpa.repository.query.QueryScope;
 import dev.vectorjpa.repository.query.QueryVectors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import org.hibernate.Session;
 import org.hibernate.query.NativeQuery;
 import org.hibernate.type.StandardBasicTypes;
 import org.jspecify.annotations.Nullable;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code VectorRepository#findHybrid}: reciprocal rank fusion of the vector ranking ({@code ORDER BY col <op> q},
@@ -52,12 +49,13 @@ final class HybridSearch<T> {
 
 	private final QueryScope.@Nullable Condition scope;
 
-	private final Supplier<TransactionTemplate> readOnly;
+	private final NearestQueryExecutor executor;
 
 	HybridSearch(Class<T> entityType, EntityManagerFactory entityManagerFactory, EntityManager entityManager,
-			QueryScope scope, Supplier<PlatformTransactionManager> transactionManager) {
+			QueryScope scope, NearestQueryExecutor executor) {
 		this.entityType = entityType;
 		this.entityManager = entityManager;
+		this.executor = executor;
 		VectorEntityMetadata metadata = VectorEntityMetadata.of(entityManagerFactory, entityType);
 		this.attribute = metadata.vectorAttribute(null);
 		this.columns = EntityColumns.of(entityManagerFactory, entityType);
@@ -69,11 +67,6 @@ final class HybridSearch<T> {
 				: (id == null) ? entityType.getSimpleName() + " has a composite id; findHybrid needs a single id column"
 						: null;
 		this.defaultConfig = metadata.fullTextConfig();
-		this.readOnly = () -> {
-			TransactionTemplate template = new TransactionTemplate(transactionManager.get());
-			template.setReadOnly(true);
-			return template;
-		};
 		if (this.problem == null) {
 			this.sqlByConfig.put(this.defaultConfig, render(this.defaultConfig, id, text));
 		}
@@ -144,9 +137,9 @@ final class HybridSearch<T> {
 		}
 		String sql = sql(options.textSearchConfig());
 		String queryText = QueryVectors.toText(query, this.attribute);
-		Supplier<List<Nearest<T>>> work = () -> {
-			NativeQuery<Object[]> nativeQuery = this.entityManager.unwrap(Session.class)
-				.createNativeQuery(sql, Object[].class);
+		// the read path of every search: search defaults, observation, transaction policy, binary transfer
+		return this.executor.search(this.attribute, SearchOptions.none(), (session) -> {
+			NativeQuery<Object[]> nativeQuery = session.createNativeQuery(sql, Object[].class);
 			nativeQuery.addEntity(EntityColumns.ROOT_ALIAS, this.entityType)
 				.addScalar("vjpa_distance", StandardBasicTypes.DOUBLE)
 				.addScalar("vjpa_score", StandardBasicTypes.DOUBLE);
@@ -157,20 +150,14 @@ final class HybridSearch<T> {
 			nativeQuery.setParameter("vjpa_wt", options.textWeight());
 			nativeQuery.setParameter("vjpa_rrf", options.rrfConstant());
 			nativeQuery.setParameter("vjpa_limit", k);
-			if (this.scope != null) {
-				this.scope.bind(nativeQuery::setParameter);
-			}
+			NearestQueryExecutor.bindScope(nativeQuery, this.scope, session);
 			List<Object[]> rows = nativeQuery.getResultList();
 			List<Nearest<T>> result = new ArrayList<>(rows.size());
 			for (Object[] row : rows) {
 				result.add(new Nearest<>((T) row[0], (Double) row[1], (Double) row[2]));
 			}
 			return result;
-		};
-		if (TransactionSynchronizationManager.isActualTransactionActive()) {
-			return work.get();
-		}
-		return this.readOnly.get().execute((status) -> work.get());
+		});
 	}
 
 }

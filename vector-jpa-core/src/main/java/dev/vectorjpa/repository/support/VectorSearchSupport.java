@@ -90,7 +90,7 @@ final class VectorSearchSupport {
 	<T> HybridSearch<T> hybrid(Class<T> entityType) {
 		return (HybridSearch<T>) this.hybridSearches.computeIfAbsent(entityType,
 				(type) -> new HybridSearch<>(entityType, this.entityManager.getEntityManagerFactory(),
-						this.entityManager, this.scope, this.transactionManager));
+						this.entityManager, this.scope, executor(entityType)));
 	}
 
 	NearestQueryExecutor executor(Class<?> entityType) {
