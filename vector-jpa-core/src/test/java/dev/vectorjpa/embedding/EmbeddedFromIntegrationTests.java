@@ -18,11 +18,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -144,6 +146,31 @@ class EmbeddedFromIntegrationTests {
 			assertThat(hits.get(i).distance())
 				.isCloseTo(cosineDistance(q, WordHashEmbedder.vector(hits.get(i).entity().body)), within(1e-5));
 		}
+	}
+
+	@Test
+	void derivedMethodsTakeTheQueryTextAndEmbedItOnce() {
+		List<Article> many = articles(40);
+		for (int i = 0; i < many.size(); i++) {
+			many.get(i).title = (i % 2 == 0) ? "even" : "odd";
+		}
+		this.articles.saveAll(many);
+		this.embedder.calls.clear();
+		String query = "harbour ferries at night";
+		List<Nearest<Article>> byText = this.articles.findNearestByTitle(query, "odd", 4);
+		assertThat(this.embedder.calls).containsExactly(List.of(query));
+		List<Nearest<Article>> byVector = this.articles.findNearestByTitle(WordHashEmbedder.vector(query), "odd", 4);
+		assertThat(byText).extracting((hit) -> hit.entity().id)
+			.containsExactlyElementsOf(byVector.stream().map((hit) -> hit.entity().id).toList());
+		assertThat(byText).hasSize(4).allSatisfy((hit) -> assertThat(hit.entity().title).isEqualTo("odd"));
+	}
+
+	@Test
+	void blankQueryTextIsRejectedBeforeAnyCall() {
+		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
+			.isThrownBy(() -> this.articles.findNearest(" ", 3))
+			.withMessage("Query text for Article.embedding must not be null or blank");
+		assertThat(this.embedder.calls).isEmpty();
 	}
 
 	@Test

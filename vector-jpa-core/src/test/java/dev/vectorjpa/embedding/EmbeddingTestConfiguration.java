@@ -1,6 +1,7 @@
 package dev.vectorjpa.embedding;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -9,6 +10,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.vectorjpa.hibernate.VectorJpaSettings;
 import dev.vectorjpa.repository.EnableVectorRepositories;
+import dev.vectorjpa.repository.Nearest;
 import dev.vectorjpa.repository.VectorRepository;
 import dev.vectorjpa.test.TestSchema;
 import jakarta.persistence.EntityManagerFactory;
@@ -71,6 +73,11 @@ class EmbeddingTestConfiguration {
 	}
 
 	interface ArticleRepository extends VectorRepository<Article, UUID> {
+
+		List<Nearest<Article>> findNearestByTitle(String text, String title, int k);
+
+		List<Nearest<Article>> findNearestByTitle(float[] query, String title, int k);
+
 	}
 
 	interface CommentRepository extends VectorRepository<Comment, Long> {

@@ -11,8 +11,8 @@ import dev.vectorjpa.repository.VectorRepository;
  */
 public interface PassageRepository extends VectorRepository<Passage, UUID> {
 
-	/** The {@code k} passages of a category nearest to {@code query}. */
-	List<Nearest<Passage>> findNearestByCategory(float[] query, String category, int k);
+	/** The {@code k} passages of a category nearest to {@code text} (embedded once by the model). */
+	List<Nearest<Passage>> findNearestByCategory(String text, String category, int k);
 
 	/** The categories of the current domain. */
 	@org.springframework.data.jpa.repository.Query("select distinct p.category from Passage p order by p.category")

@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import dev.vectorjpa.embedding.EmbeddingTarget;
-import dev.vectorjpa.embedding.TextEmbedder;
 import dev.vectorjpa.repository.Nearest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,11 +16,8 @@ public class PassageService {
 
 	private final PassageRepository passages;
 
-	private final TextEmbedder embedder;
-
-	public PassageService(PassageRepository passages, TextEmbedder embedder) {
+	public PassageService(PassageRepository passages) {
 		this.passages = passages;
-		this.embedder = embedder;
 	}
 
 	/** The {@code k} best passages for {@code query}: by meaning, or hybrid (meaning and words). */
@@ -34,8 +29,7 @@ public class PassageService {
 		if (category == null || category.isBlank()) {
 			return this.passages.findNearest(query, k);
 		}
-		float[] vector = this.embedder.embed(query, new EmbeddingTarget(Passage.class, "embedding", 384));
-		return this.passages.findNearestByCategory(vector, category, k);
+		return this.passages.findNearestByCategory(query, category, k);
 	}
 
 	/** Stores one passage; its embedding is computed as it is saved. */

@@ -74,8 +74,8 @@ public final class NearestQueryMethod extends QueryMethod {
 		Class<?>[] types = method.getParameterTypes();
 		if (types.length == 0 || !isVectorType(types[0])) {
 			throw new IllegalArgumentException("The first parameter must be the query vector (float[], Vector, "
-					+ "SparseVector or BitVector), got " + ((types.length == 0) ? "no parameters"
-							: types[0].getSimpleName()));
+					+ "SparseVector or BitVector) or the query text (String), got " + ((types.length == 0)
+							? "no parameters" : types[0].getSimpleName()));
 		}
 		int index = 1;
 		int count = 0;
@@ -130,9 +130,14 @@ public final class NearestQueryMethod extends QueryMethod {
 		return NAME.matcher(method.getName()).matches();
 	}
 
-	/** Whether arguments of {@code type} can be a query vector. */
+	/** Whether the first parameter is a query text, embedded by the configured model, rather than a vector. */
+	public boolean isTextQuery() {
+		return this.method.getParameterTypes()[0] == String.class;
+	}
+
+	/** Whether arguments of {@code type} can be a query vector, or a text to embed into one. */
 	static boolean isVectorType(Class<?> type) {
-		return type == float[].class || Vector.class.isAssignableFrom(type) || type == SparseVector.class
+		return type == String.class || type == float[].class || Vector.class.isAssignableFrom(type) || type == SparseVector.class
 				|| type == BitVector.class;
 	}
 
