@@ -1,9 +1,6 @@
 package dev.vectorjpa.hibernate;
 
 import java.sql.SQLException;
-import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 import org.hibernate.engine.extension.spi.Extension;
 import org.hibernate.engine.extension.spi.ExtensionIntegration;
@@ -27,9 +24,6 @@ import org.hibernate.resource.transaction.spi.TransactionObserver;
 public final class DomainTransactionIntegration
 		implements ExtensionIntegration<DomainTransactionIntegration.DomainSetting> {
 
-	private static final Map<SessionFactoryImplementor, Boolean> ENABLED = Collections
-		.synchronizedMap(new WeakHashMap<>());
-
 	@Override
 	public Class<DomainSetting> getExtensionType() {
 		return DomainSetting.class;
@@ -47,7 +41,7 @@ public final class DomainTransactionIntegration
 	}
 
 	private static boolean enabled(SessionFactoryImplementor factory) {
-		return ENABLED.computeIfAbsent(factory, (key) -> DomainSettings.rowLevelSecurity(key.getProperties()));
+		return VectorEntityRegistry.of(factory).rowLevelSecurity();
 	}
 
 	/** Applies a session's domain to each of its transactions. */

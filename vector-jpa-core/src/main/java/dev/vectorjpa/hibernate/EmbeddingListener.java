@@ -70,7 +70,7 @@ public final class EmbeddingListener implements FlushEventListener, AutoFlushEve
 		EntityPersister persister = event.getPersister();
 		Object[] state = event.getState();
 		for (EmbeddedAttribute attribute : this.embeddings.attributes(persister.getEntityName())) {
-			int vectorIndex = persister.getPropertyIndex(attribute.mapping().attribute());
+			int vectorIndex = persister.getPropertyIndex(attribute.attribute().name());
 			int sourceIndex = persister.getPropertyIndex(attribute.source());
 			if (state[vectorIndex] != null || state[sourceIndex] == null) {
 				continue;
@@ -112,7 +112,7 @@ public final class EmbeddingListener implements FlushEventListener, AutoFlushEve
 					continue;
 				}
 				for (EmbeddedAttribute attribute : attributes) {
-					int vectorIndex = persister.getPropertyIndex(attribute.mapping().attribute());
+					int vectorIndex = persister.getPropertyIndex(attribute.attribute().name());
 					int sourceIndex = persister.getPropertyIndex(attribute.source());
 					Object entity = this.entities.get(i);
 					if (loaded[vectorIndex] == null

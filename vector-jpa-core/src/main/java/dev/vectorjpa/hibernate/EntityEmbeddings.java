@@ -1,5 +1,7 @@
 package dev.vectorjpa.hibernate;
 
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Member;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -9,7 +11,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.WeakHashMap;
 
 import dev.vectorjpa.embedding.EmbeddingTarget;
 import dev.vectorjpa.embedding.TextEmbedder;
@@ -17,8 +18,10 @@ import dev.vectorjpa.mapping.VectorColumn;
 import dev.vectorjpa.mapping.VectorType;
 import dev.vectorjpa.observation.VectorJpaObservations;
 import jakarta.persistence.EntityManagerFactory;
-import org.hibernate.SessionFactory;
+import org.hibernate.boot.Metadata;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.mapping.PersistentClass;
+import org.hibernate.mapping.Property;
 import org.hibernate.persister.entity.EntityPersister;
 import org.jspecify.annotations.Nullable;
 
@@ -33,8 +36,6 @@ public final class EntityEmbeddings {
 
 	/** Default number of texts per embedding call. */
 	public static final int DEFAULT_BATCH_SIZE = 32;
-
-	private static final Map<SessionFactory, EntityEmbeddings> BY_SESSION_FACTORY = new WeakHashMap<>();
 
 	private final TextEmbedder embedder;
 
@@ -54,19 +55,17 @@ public final class EntityEmbeddings {
 
 	/** The embeddings of a running persistence unit, empty when no {@link TextEmbedder} is configured. */
 	public static Optional<EntityEmbeddings> of(EntityManagerFactory entityManagerFactory) {
-		SessionFactory sessionFactory = entityManagerFactory.unwrap(SessionFactoryImplementor.class);
-		synchronized (BY_SESSION_FACTORY) {
-			return Optional.ofNullable(BY_SESSION_FACTORY.get(sessionFactory));
-		}
+		return VectorEntityRegistry.of(entityManagerFactory.unwrap(SessionFactoryImplementor.class)).embeddings();
 	}
 
 	/**
-	 * Reads the {@code embeddedFrom} attributes and checks them against the configured embedder.
+	 * Reads the {@code embeddedFrom} attributes of the boot model and checks them against the configured embedder.
 	 * @return the embeddings, or null when no embedder is configured and no attribute is embedded
 	 * @throws IllegalStateException when an attribute is embedded without an embedder, names no {@code String}
 	 * attribute, or has other dimensions than the embedder
 	 */
-	static @Nullable EntityEmbeddings create(List<VectorColumnMapping> attributes, Map<String, Object> settings) {
+	static @Nullable EntityEmbeddings create(Metadata metadata, Map<Class<?>, VectorEntityMetadata> entities,
+			Map<String, Object> settings) {
 		Object configured = settings.get(VectorJpaSettings.TEXT_EMBEDDER);
 		if (configured != null && !(configured instanceof TextEmbedder)) {
 			throw new IllegalStateException("Property '" + VectorJpaSettings.TEXT_EMBEDDER + "' must be a "
@@ -74,34 +73,47 @@ public final class EntityEmbeddings {
 		}
 		TextEmbedder embedder = (TextEmbedder) configured;
 		Map<String, List<EmbeddedAttribute>> byEntity = new HashMap<>();
-		for (VectorColumnMapping attribute : attributes) {
-			VectorColumn column = VectorMappings.vectorColumn(attribute.entityClass(), attribute.attribute());
-			if (column == null || column.embeddedFrom().isEmpty()) {
+		for (PersistentClass entity : metadata.getEntityBindings()) {
+			Class<?> mappedClass = entity.getMappedClass();
+			VectorEntityMetadata vectorEntity = (mappedClass != null) ? entities.get(mappedClass) : null;
+			if (vectorEntity == null) {
 				continue;
 			}
-			String source = column.embeddedFrom();
-			String described = attribute.qualifiedName() + ": @VectorColumn(embeddedFrom = \"" + source + "\")";
-			Class<?> sourceType = VectorMappings.attributeType(attribute.entityClass(), source);
-			if (sourceType == null) {
-				throw new IllegalStateException(described + " names no attribute of "
-						+ attribute.entityClass().getSimpleName());
+			for (VectorAttribute attribute : vectorEntity.vectorAttributes()) {
+				String source = embeddedFrom(entity, mappedClass, attribute.name());
+				if (source == null) {
+					continue;
+				}
+				String simpleName = mappedClass.getSimpleName();
+				String described = simpleName + "." + attribute.name() + ": @VectorColumn(embeddedFrom = \"" + source
+						+ "\")";
+				Property sourceProperty = property(entity, source);
+				if (sourceProperty == null) {
+					throw new IllegalStateException(described + " names no attribute of " + simpleName);
+				}
+				Class<?> sourceType = sourceProperty.getType().getReturnedClass();
+				if (sourceType != String.class) {
+					throw new IllegalStateException(described + " must name a String attribute, " + simpleName + "."
+							+ source + " is " + sourceType.getSimpleName());
+				}
+				if (attribute.type() != VectorType.VECTOR && attribute.type() != VectorType.HALFVEC) {
+					throw new IllegalStateException(described + " needs a vector or halfvec column, not "
+							+ attribute.sqlType());
+				}
+				if (embedder == null) {
+					throw new IllegalStateException(described + " needs an embedding model, but none is configured: "
+							+ "declare a Spring AI or LangChain4j EmbeddingModel bean (or a "
+							+ TextEmbedder.class.getName() + " bean), or set property '"
+							+ VectorJpaSettings.TEXT_EMBEDDER + "'");
+				}
+				int model = embedder.dimensions();
+				if (model != attribute.dimensions()) {
+					throw new IllegalStateException(described + " is a " + attribute.sqlType()
+							+ " column, but the embedding model (" + embedder + ") returns " + model + " dimensions");
+				}
+				byEntity.computeIfAbsent(vectorEntity.entityName(), (name) -> new ArrayList<>())
+					.add(new EmbeddedAttribute(mappedClass, attribute, source));
 			}
-			if (sourceType != String.class) {
-				throw new IllegalStateException(described + " must name a String attribute, "
-						+ attribute.entityClass().getSimpleName() + "." + source + " is " + sourceType.getSimpleName());
-			}
-			if (attribute.type() != VectorType.VECTOR && attribute.type() != VectorType.HALFVEC) {
-				throw new IllegalStateException(described + " needs a vector or halfvec column, not "
-						+ attribute.sqlType());
-			}
-			if (embedder == null) {
-				throw new IllegalStateException(described + " needs an embedding model, but none is configured: "
-						+ "declare a Spring AI or LangChain4j EmbeddingModel bean (or a " + TextEmbedder.class.getName()
-						+ " bean), or set property '" + VectorJpaSettings.TEXT_EMBEDDER + "'");
-			}
-			checkDimensions(embedder, attribute, described);
-			byEntity.computeIfAbsent(attribute.entityName(), (name) -> new ArrayList<>())
-				.add(new EmbeddedAttribute(attribute, source));
 		}
 		if (embedder == null) {
 			return null;
@@ -112,12 +124,24 @@ public final class EntityEmbeddings {
 				Collections.unmodifiableMap(byEntity));
 	}
 
-	private static void checkDimensions(TextEmbedder embedder, VectorColumnMapping attribute, String described) {
-		int model = embedder.dimensions();
-		if (model != attribute.dimensions()) {
-			throw new IllegalStateException(described + " is a " + attribute.sqlType()
-					+ " column, but the embedding model (" + embedder + ") returns " + model + " dimensions");
+	private static @Nullable String embeddedFrom(PersistentClass entity, Class<?> mappedClass, String attribute) {
+		Property property = property(entity, attribute);
+		if (property == null) {
+			return null;
 		}
+		Member member = property.getGetter(mappedClass).getMember();
+		VectorColumn column = (member instanceof AnnotatedElement element) ? element.getAnnotation(VectorColumn.class)
+				: null;
+		return (column != null && !column.embeddedFrom().isEmpty()) ? column.embeddedFrom() : null;
+	}
+
+	private static @Nullable Property property(PersistentClass entity, String name) {
+		for (Property property : entity.getPropertyClosure()) {
+			if (property.getName().equals(name)) {
+				return property;
+			}
+		}
+		return null;
 	}
 
 	private static int batchSize(Map<String, Object> settings) {
@@ -131,17 +155,6 @@ public final class EntityEmbeddings {
 					+ "' must be at least 1, got " + size);
 		}
 		return size;
-	}
-
-	static void register(SessionFactory sessionFactory, @Nullable EntityEmbeddings embeddings) {
-		synchronized (BY_SESSION_FACTORY) {
-			if (embeddings != null) {
-				BY_SESSION_FACTORY.put(sessionFactory, embeddings);
-			}
-			else {
-				BY_SESSION_FACTORY.remove(sessionFactory);
-			}
-		}
 	}
 
 	/** Whether some vector attribute of the entity is computed from a text attribute. */
@@ -176,7 +189,7 @@ public final class EntityEmbeddings {
 	public int embedPending(EntityPersister persister, List<?> entities, @Nullable List<Object @Nullable []> loadedStates) {
 		int computed = 0;
 		for (EmbeddedAttribute attribute : attributes(persister.getEntityName())) {
-			int vectorIndex = persister.getPropertyIndex(attribute.mapping().attribute());
+			int vectorIndex = persister.getPropertyIndex(attribute.attribute().name());
 			int sourceIndex = persister.getPropertyIndex(attribute.source());
 			List<Object> targets = new ArrayList<>();
 			List<String> texts = new ArrayList<>();
@@ -278,10 +291,10 @@ public final class EntityEmbeddings {
 	}
 
 	/** A vector attribute computed from a text attribute. */
-	record EmbeddedAttribute(VectorColumnMapping mapping, String source) {
+	record EmbeddedAttribute(Class<?> entityClass, VectorAttribute attribute, String source) {
 
 		EmbeddingTarget target() {
-			return new EmbeddingTarget(this.mapping.entityClass(), this.mapping.attribute(), this.mapping.dimensions());
+			return new EmbeddingTarget(this.entityClass, this.attribute.name(), this.attribute.dimensions());
 		}
 
 	}

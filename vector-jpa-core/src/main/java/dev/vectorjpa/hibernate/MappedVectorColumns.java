@@ -1,6 +1,7 @@
 package dev.vectorjpa.hibernate;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,12 +23,17 @@ public final class MappedVectorColumns {
 
 	/** The vector columns of all entities of {@code entityManagerFactory}, sorted by attribute. */
 	public static List<ExpectedColumn> of(EntityManagerFactory entityManagerFactory) {
+		return of(VectorEntityMetadata.all(entityManagerFactory));
+	}
+
+	/** The vector columns of {@code entities}, sorted by attribute. */
+	public static List<ExpectedColumn> of(Collection<VectorEntityMetadata> entities) {
 		// Keyed by table and column: a subclass entity repeats the attributes it inherits.
 		Map<String, ExpectedColumn> columns = new LinkedHashMap<>();
-		for (VectorEntityMetadata entity : VectorEntityMetadata.all(entityManagerFactory)) {
+		for (VectorEntityMetadata entity : entities) {
 			for (VectorAttribute attribute : entity.vectorAttributes()) {
 				columns.putIfAbsent(entity.table() + "." + attribute.column(),
-						new ExpectedColumn(entity.javaType().getSimpleName() + "." + attribute.name(), entity.table(),
+						new ExpectedColumn(attribute.qualifiedName(), entity.table(),
 								attribute.column(), attribute.type(), attribute.dimensions()));
 			}
 		}

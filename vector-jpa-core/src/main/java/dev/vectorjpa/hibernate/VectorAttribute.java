@@ -7,7 +7,9 @@ import dev.vectorjpa.mapping.VectorType;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A mapped {@code @VectorColumn} attribute with its defaults resolved.
+ * A mapped {@code @VectorColumn} attribute with its defaults resolved: the one answer to "which column, type,
+ * dimensions, metric and index does this attribute have?" for writes, searches, bulk inserts, index management and
+ * schema validation.
  *
  * @param name the attribute name
  * @param column the column as Hibernate renders it in SQL (quoted only when the mapping quotes it)
@@ -17,19 +19,22 @@ import org.jspecify.annotations.Nullable;
  * @param metric the distance metric
  * @param nullable whether the column accepts null
  * @param index the declared index, or {@code null}
+ * @param indexType the resolved index type: {@code @VectorIndex(type)}, else {@code vector-jpa.index.type}, else
+ * HNSW for a {@code @VectorIndex} without type; {@link IndexType#NONE} when the attribute has no index
+ * @param qualifiedName {@code Entity.attribute}, as messages name it
  * @since 0.1
  */
 public record VectorAttribute(String name, String column, String columnName, VectorType type, int dimensions,
-		Metric metric, boolean nullable, @Nullable VectorIndex index) {
-
-	/** The index type declared with {@code @VectorIndex}, or {@code null} when none or undecided. */
-	public @Nullable IndexType indexType() {
-		return (this.index != null && this.index.type().length == 1) ? this.index.type()[0] : null;
-	}
+		Metric metric, boolean nullable, @Nullable VectorIndex index, IndexType indexType, String qualifiedName) {
 
 	/** The column type with dimensions, e.g. {@code vector(384)}. */
 	public String sqlType() {
 		return this.type.sqlType(this.dimensions);
+	}
+
+	/** Whether the attribute has an HNSW index (sparse vectors then hold at most 1,000 non-zeros). */
+	public boolean hnswIndexed() {
+		return this.indexType == IndexType.HNSW;
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.vectorjpa.hibernate;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.util.Map;
 
 import dev.vectorjpa.mapping.BitVector;
@@ -16,6 +18,7 @@ import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.Property;
 import org.hibernate.mapping.Selectable;
 import org.hibernate.type.descriptor.jdbc.JdbcType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Binds a {@link VectorColumn} attribute: picks the vector JDBC type and sets the column's dimension count, so that
@@ -31,7 +34,8 @@ public final class VectorColumnBinder implements AttributeBinder<VectorColumn> {
 	@Override
 	public void bind(VectorColumn annotation, MetadataBuildingContext buildingContext,
 			PersistentClass persistentClass, Property property) {
-		String attribute = VectorMappings.attributeName(persistentClass, property);
+		String entityName = persistentClass.getEntityName();
+		String attribute = entityName.substring(entityName.lastIndexOf('.') + 1) + "." + property.getName();
 		Map<String, Object> settings = buildingContext.getBootstrapContext()
 			.getServiceRegistry()
 			.requireService(ConfigurationService.class)
@@ -42,7 +46,7 @@ public final class VectorColumnBinder implements AttributeBinder<VectorColumn> {
 			throw new MappingException("@VectorColumn on " + attribute + " must annotate a basic single-column attribute");
 		}
 		// Attributes of embeddables are not members of the entity class: Hibernate then reports a type mismatch itself.
-		Class<?> javaType = VectorMappings.attributeType(persistentClass.getMappedClass(), property.getName());
+		Class<?> javaType = attributeType(persistentClass.getMappedClass(), property.getName());
 		if (javaType != null) {
 			checkJavaType(annotation.type(), javaType, attribute);
 		}
@@ -67,6 +71,24 @@ public final class VectorColumnBinder implements AttributeBinder<VectorColumn> {
 			case SPARSEVEC -> PgSparseVectorJdbcType.INSTANCE;
 			case BIT -> PgBitJdbcType.INSTANCE;
 		};
+	}
+
+	/** The declared type of an attribute, read from its field or else its getter; null when neither is found. */
+	private static @Nullable Class<?> attributeType(@Nullable Class<?> entityClass, String name) {
+		String getter = "get" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+		for (Class<?> type = entityClass; type != null && type != Object.class; type = type.getSuperclass()) {
+			for (Field field : type.getDeclaredFields()) {
+				if (field.getName().equals(name)) {
+					return field.getType();
+				}
+			}
+			for (Method method : type.getDeclaredMethods()) {
+				if (method.getParameterCount() == 0 && method.getName().equals(getter)) {
+					return method.getReturnType();
+				}
+			}
+		}
+		return null;
 	}
 
 	private static void checkJavaType(VectorType type, Class<?> javaType, String attribute) {

@@ -35,13 +35,12 @@ public record VectorEntityMetadata(Class<?> javaType, String entityName, String 
 	 * @throws IllegalArgumentException when it is not an entity of that persistence unit
 	 */
 	public static VectorEntityMetadata of(EntityManagerFactory entityManagerFactory, Class<?> entityType) {
-		return VectorMetadataIntegrator.registry(entityManagerFactory.unwrap(SessionFactoryImplementor.class))
-			.get(entityType);
+		return VectorEntityRegistry.of(entityManagerFactory.unwrap(SessionFactoryImplementor.class)).get(entityType);
 	}
 
 	/** Every entity of the persistence unit behind {@code entityManagerFactory}. */
 	public static List<VectorEntityMetadata> all(EntityManagerFactory entityManagerFactory) {
-		return VectorMetadataIntegrator.registry(entityManagerFactory.unwrap(SessionFactoryImplementor.class)).all();
+		return VectorEntityRegistry.of(entityManagerFactory.unwrap(SessionFactoryImplementor.class)).all();
 	}
 
 	/**

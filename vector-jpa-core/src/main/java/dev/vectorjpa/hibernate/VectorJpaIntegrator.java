@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.vectorjpa.jdbc.PgVectorSchemaValidator;
+import dev.vectorjpa.jdbc.PgVectorSchemaValidator.ExpectedColumn;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.cfg.SchemaToolingSettings;
@@ -34,11 +36,12 @@ public final class VectorJpaIntegrator implements Integrator {
 		Map<String, Object> settings = sessionFactory.getServiceRegistry()
 			.requireService(ConfigurationService.class)
 			.getSettings();
-		List<VectorColumnMapping> attributes = VectorMappings.of(metadata, settings);
-		VectorMappings.register(sessionFactory, attributes);
-		EntityEmbeddings embeddings = EntityEmbeddings.create(attributes, settings);
-		EntityEmbeddings.register(sessionFactory, embeddings);
-		if (attributes.isEmpty()) {
+		Map<Class<?>, VectorEntityMetadata> entities = VectorMetadataReader.read(metadata, sessionFactory);
+		VectorEntityRegistry registry = VectorEntityRegistry.of(sessionFactory);
+		registry.register(entities, DomainSettings.rowLevelSecurity(settings));
+		EntityEmbeddings embeddings = EntityEmbeddings.create(metadata, entities, settings);
+		registry.registerEmbeddings(embeddings);
+		if (entities.values().stream().allMatch((entity) -> entity.vectorAttributes().isEmpty())) {
 			return;
 		}
 		EventListenerRegistry listeners = sessionFactory.getEventListenerRegistry();
@@ -49,7 +52,7 @@ public final class VectorJpaIntegrator implements Integrator {
 			listeners.prependListeners(EventType.AUTO_FLUSH, embedding);
 			listeners.appendListeners(EventType.PRE_INSERT, embedding);
 		}
-		VectorWriteCheckListener listener = new VectorWriteCheckListener(attributes, embeddings);
+		VectorWriteCheckListener listener = new VectorWriteCheckListener(entities.values(), embeddings);
 		// Prepended: the checks must run before Hibernate's own listeners schedule anything.
 		listeners.prependListeners(EventType.PERSIST, listener);
 		listeners.prependListeners(EventType.PERSIST_ONFLUSH, listener);
@@ -57,14 +60,12 @@ public final class VectorJpaIntegrator implements Integrator {
 		// Appended: the default listener computes the dirty properties; statements run only after all entities.
 		listeners.appendListeners(EventType.FLUSH_ENTITY, listener);
 		if (isValidate(settings)) {
-			validateSchema(sessionFactory, attributes);
+			validateSchema(sessionFactory, MappedVectorColumns.of(entities.values()));
 		}
 	}
 
 	@Override
 	public void disintegrate(SessionFactoryImplementor sessionFactory, SessionFactoryServiceRegistry serviceRegistry) {
-		VectorMappings.unregister(sessionFactory);
-		EntityEmbeddings.register(sessionFactory, null);
 	}
 
 	private static boolean isValidate(Map<String, Object> settings) {
@@ -78,15 +79,15 @@ public final class VectorJpaIntegrator implements Integrator {
 		return false;
 	}
 
-	private static void validateSchema(SessionFactoryImplementor sessionFactory, List<VectorColumnMapping> attributes) {
+	private static void validateSchema(SessionFactoryImplementor sessionFactory, List<ExpectedColumn> columns) {
 		JdbcConnectionAccess access = sessionFactory.getServiceRegistry()
 			.requireService(JdbcServices.class)
 			.getBootstrapJdbcConnectionAccess();
-		List<String> problems;
 		try {
 			Connection connection = access.obtainConnection();
 			try {
-				problems = VectorSchemaValidator.validate(connection, attributes);
+				// the validator the starter runs too: one set of checks and messages
+				PgVectorSchemaValidator.validate(connection, columns, Map.of());
 			}
 			finally {
 				access.releaseConnection(connection);
@@ -96,8 +97,8 @@ public final class VectorJpaIntegrator implements Integrator {
 			throw new SchemaManagementException("Schema-validation: could not read vector column types: "
 					+ ex.getMessage());
 		}
-		if (!problems.isEmpty()) {
-			throw new SchemaManagementException(String.join("; ", problems));
+		catch (IllegalStateException ex) {
+			throw new SchemaManagementException("Schema-validation: " + ex.getMessage());
 		}
 	}
 

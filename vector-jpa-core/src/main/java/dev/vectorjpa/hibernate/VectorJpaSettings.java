@@ -1,10 +1,14 @@
 package dev.vectorjpa.hibernate;
 
+import java.util.Locale;
 import java.util.Map;
 
 import dev.vectorjpa.Metric;
+import dev.vectorjpa.mapping.IndexType;
 import dev.vectorjpa.mapping.VectorColumn;
+import dev.vectorjpa.mapping.VectorIndex;
 import dev.vectorjpa.mapping.VectorType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Names of the Hibernate/JPA properties vector-jpa reads (the Spring Boot starter fills them from
@@ -59,6 +63,13 @@ public final class VectorJpaSettings {
 	/** The {@link dev.vectorjpa.observation.VectorJpaObservations} instance observing embedding calls. */
 	public static final String OBSERVATIONS = "vector-jpa.observations";
 
+	/**
+	 * The index type of vector attributes that do not name one ({@code none}, {@code hnsw} or {@code ivfflat}; the
+	 * Spring Boot starter's {@code vector-jpa.index.type}): every vector attribute gets that index, a
+	 * {@code @VectorIndex} without type too (HNSW when this is {@code none}).
+	 */
+	public static final String INDEX_TYPE = "vector-jpa.index.type";
+
 	private VectorJpaSettings() {
 	}
 
@@ -74,6 +85,33 @@ public final class VectorJpaSettings {
 	 */
 	public static boolean rowLevelSecurity(Map<String, ?> settings) {
 		return DomainSettings.rowLevelSecurity(settings);
+	}
+
+	/**
+	 * The resolved index type of an attribute: {@code @VectorIndex(type)}, else {@link #INDEX_TYPE}, else HNSW for a
+	 * {@code @VectorIndex} without type; {@link IndexType#NONE} for none.
+	 * @param attribute {@code Entity.attribute}, for the error message
+	 * @throws IllegalStateException for an unknown {@link #INDEX_TYPE}
+	 */
+	public static IndexType indexType(@Nullable VectorIndex index, Map<String, ?> settings, String attribute) {
+		if (index != null && index.type().length > 0) {
+			return index.type()[0];
+		}
+		Object value = settings.get(INDEX_TYPE);
+		IndexType configured = IndexType.NONE;
+		if (value instanceof IndexType type) {
+			configured = type;
+		}
+		else if (value != null && !value.toString().isBlank()) {
+			try {
+				configured = IndexType.valueOf(value.toString().trim().toUpperCase(Locale.ROOT));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalStateException("Property '" + INDEX_TYPE + "' must be none, hnsw or ivfflat, got '"
+						+ value + "' (for " + attribute + ")", ex);
+			}
+		}
+		return (index != null && configured == IndexType.NONE) ? IndexType.HNSW : configured;
 	}
 
 	/**

@@ -7,7 +7,7 @@ import dev.vectorjpa.mapping.VectorType;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks a value against its {@link VectorColumnMapping} before it is written: dimension count, finite components,
+ * Checks a value against its {@link VectorAttribute} before it is written: dimension count, finite components,
  * sparse indices and non-zero count, and null where the column is NOT NULL.
  *
  * @since 0.1
@@ -21,7 +21,7 @@ public final class VectorValueValidator {
 	 * Checks {@code value} for {@code attribute}.
 	 * @throws InvalidVectorException naming the attribute, what was expected and what was found
 	 */
-	public static void validate(VectorColumnMapping attribute, @Nullable Object value) {
+	public static void validate(VectorAttribute attribute, @Nullable Object value) {
 		if (value == null) {
 			if (!attribute.nullable()) {
 				throw new InvalidVectorException(attribute.qualifiedName() + ": expected a " + attribute.sqlType()
@@ -46,7 +46,7 @@ public final class VectorValueValidator {
 		}
 	}
 
-	private static void checkDimensions(VectorColumnMapping attribute, int actual) {
+	private static void checkDimensions(VectorAttribute attribute, int actual) {
 		if (actual != attribute.dimensions()) {
 			String unit = (attribute.type() == VectorType.BIT) ? " bits" : " dimensions";
 			throw new InvalidVectorException(attribute.qualifiedName() + ": expected " + attribute.dimensions() + unit
@@ -54,7 +54,7 @@ public final class VectorValueValidator {
 		}
 	}
 
-	private static void checkSparse(VectorColumnMapping attribute, SparseVector sparse) {
+	private static void checkSparse(VectorAttribute attribute, SparseVector sparse) {
 		int[] indices = sparse.indices();
 		for (int index : indices) {
 			if (index < 0 || index >= attribute.dimensions()) {
@@ -69,7 +69,7 @@ public final class VectorValueValidator {
 		}
 	}
 
-	private static void checkFinite(VectorColumnMapping attribute, float[] values, int @Nullable [] indices) {
+	private static void checkFinite(VectorAttribute attribute, float[] values, int @Nullable [] indices) {
 		for (int i = 0; i < values.length; i++) {
 			if (!Float.isFinite(values[i])) {
 				int index = (indices != null) ? indices[i] : i;

@@ -1,6 +1,6 @@
 package dev.vectorjpa.hibernate;
 
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,24 +31,26 @@ public final class VectorWriteCheckListener
 
 	private static final int[] NONE = new int[0];
 
-	private final Map<String, List<VectorColumnMapping>> attributesByEntity;
+	private final Map<String, List<VectorAttribute>> attributesByEntity;
 
 	// Property indexes are known once the persisters exist, after the integrator runs: resolved on first use.
 	private final Map<String, int[]> indexesByEntity = new ConcurrentHashMap<>();
 
 	private final @Nullable EntityEmbeddings embeddings;
 
-	/** Creates a listener checking the given attributes. */
-	public VectorWriteCheckListener(List<VectorColumnMapping> attributes) {
-		this(attributes, null);
+	/** Creates a listener checking the vector attributes of {@code entities}. */
+	public VectorWriteCheckListener(Collection<VectorEntityMetadata> entities) {
+		this(entities, null);
 	}
 
-	/** Creates a listener checking the given attributes; a null embedded vector waits for its embedding. */
-	public VectorWriteCheckListener(List<VectorColumnMapping> attributes, @Nullable EntityEmbeddings embeddings) {
+	/** Creates a listener checking the vector attributes of {@code entities}; embedded ones may wait for their text. */
+	public VectorWriteCheckListener(Collection<VectorEntityMetadata> entities, @Nullable EntityEmbeddings embeddings) {
 		this.embeddings = embeddings;
-		Map<String, List<VectorColumnMapping>> byEntity = new ConcurrentHashMap<>();
-		for (VectorColumnMapping attribute : attributes) {
-			byEntity.computeIfAbsent(attribute.entityName(), (name) -> new ArrayList<>()).add(attribute);
+		Map<String, List<VectorAttribute>> byEntity = new ConcurrentHashMap<>();
+		for (VectorEntityMetadata entity : entities) {
+			if (!entity.vectorAttributes().isEmpty()) {
+				byEntity.put(entity.entityName(), entity.vectorAttributes());
+			}
 		}
 		this.attributesByEntity = byEntity;
 	}
@@ -81,7 +83,7 @@ public final class VectorWriteCheckListener
 			return;
 		}
 		EntityPersister persister = event.getEntityEntry().getPersister();
-		List<VectorColumnMapping> attributes = this.attributesByEntity.get(persister.getEntityName());
+		List<VectorAttribute> attributes = this.attributesByEntity.get(persister.getEntityName());
 		if (attributes == null) {
 			return;
 		}
@@ -101,7 +103,7 @@ public final class VectorWriteCheckListener
 			return;
 		}
 		EntityPersister persister = session.getEntityPersister(entityName, entity);
-		List<VectorColumnMapping> attributes = this.attributesByEntity.get(persister.getEntityName());
+		List<VectorAttribute> attributes = this.attributesByEntity.get(persister.getEntityName());
 		if (attributes == null) {
 			return;
 		}
@@ -110,7 +112,7 @@ public final class VectorWriteCheckListener
 		int[] indexes = indexes(persister, attributes);
 		for (int i = 0; i < indexes.length; i++) {
 			Object value = persister.getValue(target, indexes[i]);
-			if (value == null && this.embeddings != null && isEmbedded(attributes.get(i))) {
+			if (value == null && this.embeddings != null && isEmbedded(persister, attributes.get(i))) {
 				if (!persister.getPropertyNullability()[indexes[i]]) {
 					// Hibernate checks a non-nullable attribute as it persists: embed it now, alone. A nullable mapping
 					// waits for the flush, which embeds all pending entities in batches.
@@ -122,26 +124,23 @@ public final class VectorWriteCheckListener
 		}
 	}
 
-	private boolean isEmbedded(VectorColumnMapping attribute) {
-		if (this.embeddings == null) {
-			return false;
-		}
-		for (EntityEmbeddings.EmbeddedAttribute embedded : this.embeddings.attributes(attribute.entityName())) {
-			if (embedded.mapping().equals(attribute)) {
+	private boolean isEmbedded(EntityPersister persister, VectorAttribute attribute) {
+		for (EntityEmbeddings.EmbeddedAttribute embedded : this.embeddings.attributes(persister.getEntityName())) {
+			if (embedded.attribute().equals(attribute)) {
 				return true;
 			}
 		}
 		return false;
 	}
 
-	private int[] indexes(EntityPersister persister, List<VectorColumnMapping> attributes) {
+	private int[] indexes(EntityPersister persister, List<VectorAttribute> attributes) {
 		return this.indexesByEntity.computeIfAbsent(persister.getEntityName(), (name) -> {
 			if (attributes.isEmpty()) {
 				return NONE;
 			}
 			int[] indexes = new int[attributes.size()];
 			for (int i = 0; i < indexes.length; i++) {
-				indexes[i] = persister.getPropertyIndex(attributes.get(i).attribute());
+				indexes[i] = persister.getPropertyIndex(attributes.get(i).name());
 			}
 			return indexes;
 		});

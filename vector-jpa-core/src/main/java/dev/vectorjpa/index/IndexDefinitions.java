@@ -18,22 +18,19 @@ final class IndexDefinitions {
 	private IndexDefinitions() {
 	}
 
-	/** The index an attribute declares ({@code @VectorIndex} or the configured type), or {@code null} for none. */
+	/**
+	 * The index an attribute declares ({@code @VectorIndex} or the configured type, as resolved in
+	 * {@link VectorAttribute#indexType()}), or {@code null} for none; unset parameters come from {@code settings}.
+	 */
 	static @Nullable VectorIndexDefinition declared(VectorEntityMetadata entity, VectorAttribute attribute,
 			VectorIndexSettings settings) {
 		VectorIndex index = attribute.index();
-		IndexType type;
-		if (index != null) {
-			if (index.type().length > 1) {
-				throw new IllegalArgumentException("@VectorIndex on " + owner(entity, attribute)
-						+ " names more than one index type");
-			}
-			type = (index.type().length == 1) ? index.type()[0]
-					: (settings.defaultType() != IndexType.NONE) ? settings.defaultType() : IndexType.HNSW;
+		if (index != null && index.type().length > 1) {
+			throw new IllegalArgumentException("@VectorIndex on " + owner(entity, attribute)
+					+ " names more than one index type");
 		}
-		else {
-			type = settings.defaultType();
-		}
+		// resolved once per session factory, with vector-jpa.index.type (VectorJpaSettings.indexType)
+		IndexType type = attribute.indexType();
 		if (type == IndexType.NONE) {
 			return null;
 		}

@@ -92,7 +92,7 @@ public final class PgVectorSchemaValidator {
 			List<String> advice) throws SQLException {
 		statement.setString(1, column.table());
 		statement.setString(2, column.table());
-		statement.setString(3, unquote(column.column()));
+		statement.setString(3, SqlIdentifiers.catalogName(column.column()));
 		try (ResultSet rs = statement.executeQuery()) {
 			rs.next();
 			String expected = column.type().sqlType(column.dimensions());
@@ -121,14 +121,6 @@ public final class PgVectorSchemaValidator {
 						+ "storage until the table is rewritten, e.g. VACUUM FULL " + column.table() + ")");
 			}
 		}
-	}
-
-	// pg_attribute holds folded names: a quoted identifier keeps its case, an unquoted one is lower-cased.
-	private static String unquote(String column) {
-		if (column.length() > 1 && column.startsWith("\"") && column.endsWith("\"")) {
-			return column.substring(1, column.length() - 1).replace("\"\"", "\"");
-		}
-		return column.toLowerCase(Locale.ROOT);
 	}
 
 	/** Bytes of one value of a fixed-size vector column (varlena header included), 0 for variable-size types. */

@@ -1,5 +1,6 @@
 package dev.vectorjpa.jdbc;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -37,6 +38,25 @@ public final class SqlIdentifiers {
 	public static String qualified(String schema, String name, String what) {
 		return (schema == null || schema.isEmpty()) ? quote(name, what)
 				: quote(schema, what + " schema") + "." + quote(name, what);
+	}
+
+	/**
+	 * The name PostgreSQL's catalog holds for an identifier: a quoted one keeps its case, an unquoted one is folded to
+	 * lower case.
+	 */
+	public static String catalogName(String name, boolean quoted) {
+		return quoted ? name : name.toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * The catalog name of an identifier as SQL renders it: {@code "Mixed""Case"} becomes {@code Mixed"Case},
+	 * {@code Plain} becomes {@code plain}.
+	 */
+	public static String catalogName(String rendered) {
+		if (rendered.length() > 1 && rendered.startsWith("\"") && rendered.endsWith("\"")) {
+			return rendered.substring(1, rendered.length() - 1).replace("\"\"", "\"");
+		}
+		return catalogName(rendered, false);
 	}
 
 	/**

@@ -49,7 +49,7 @@ class EmbeddingStartupIntegrationTests {
 	void nonTextSourceIsNamed(TestSchema schema) {
 		assertThatException().isThrownBy(() -> start(schema, new WordHashEmbedder(), Numbered.class))
 			.withStackTraceContaining("Numbered.embedding: @VectorColumn(embeddedFrom = \"rank\") must name a String "
-					+ "attribute, Numbered.rank is int");
+					+ "attribute, Numbered.rank is Integer");
 	}
 
 	@Test

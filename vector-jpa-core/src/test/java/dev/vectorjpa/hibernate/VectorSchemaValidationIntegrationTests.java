@@ -4,7 +4,8 @@ import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 
-import dev.vectorjpa.Metric;
+import dev.vectorjpa.jdbc.PgVectorSchemaValidator;
+import dev.vectorjpa.jdbc.PgVectorSchemaValidator.ExpectedColumn;
 import dev.vectorjpa.mapping.VectorType;
 import dev.vectorjpa.test.DatabaseTest;
 import dev.vectorjpa.test.TestSchema;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * {@code hibernate.hbm2ddl.auto=validate} accepts a matching vector column and rejects another dimension count.
@@ -43,8 +45,8 @@ class VectorSchemaValidationIntegrationTests {
 				+ "embedding vector(3) NOT NULL)");
 		assertThatException()
 			.isThrownBy(() -> HibernateTestSupport.sessionFactory(schema, VALIDATE, Document.class).close())
-			.withStackTraceContaining("Schema-validation: wrong column type in column [embedding] in table "
-					+ "[documents]: found [vector(3)], but expecting [vector(384)] for Document.embedding");
+			.withStackTraceContaining("Document.embedding: column documents.embedding is vector(3), expected "
+					+ "vector(384)");
 	}
 
 	@Test
@@ -53,27 +55,26 @@ class VectorSchemaValidationIntegrationTests {
 				+ "embedding halfvec(384) NOT NULL)");
 		assertThatException()
 			.isThrownBy(() -> HibernateTestSupport.sessionFactory(schema, VALIDATE, Document.class).close())
-			.withStackTraceContaining("found [halfvec(384)], but expecting [vector(384)] for Document.embedding");
+			.withStackTraceContaining("Document.embedding: column documents.embedding is halfvec(384), expected "
+					+ "vector(384)");
 	}
 
 	@Test
 	void validatorListsEveryMismatchForReuse(TestSchema schema) throws Exception {
 		schema.execute("CREATE TABLE \"Items\" (id bigint, a sparsevec(10), b bit(8), c vector(4))");
-		List<VectorColumnMapping> attributes = List.of(
-				attribute("a", VectorType.SPARSEVEC, 10, Metric.COSINE),
-				attribute("b", VectorType.BIT, 16, Metric.HAMMING),
-				attribute("c", VectorType.VECTOR, 4, Metric.L1),
-				attribute("missing", VectorType.VECTOR, 4, Metric.L1));
+		List<ExpectedColumn> columns = List.of(column("a", VectorType.SPARSEVEC, 10), column("b", VectorType.BIT, 16),
+				column("c", VectorType.VECTOR, 4), column("missing", VectorType.VECTOR, 4));
 		try (Connection connection = schema.connect()) {
-			assertThat(VectorSchemaValidator.validate(connection, attributes)).containsExactly(
-					"Schema-validation: wrong column type in column [b] in table [Items]: found [bit(8)], but expecting "
-							+ "[bit(16)] for Object.b");
+			assertThatIllegalStateException()
+				.isThrownBy(() -> PgVectorSchemaValidator.validate(connection, columns, Map.of()))
+				.withMessageContaining("(2 problems;")
+				.withMessageContaining(" - Items.b: column \"Items\".b is bit(8), expected bit(16)")
+				.withMessageContaining(" - Items.missing: column \"Items\".missing does not exist (expected vector(4))");
 		}
 	}
 
-	private static VectorColumnMapping attribute(String column, VectorType type, int dimensions, Metric metric) {
-		return new VectorColumnMapping(Object.class.getName(), Object.class, column, type, dimensions, metric, true, false,
-				null, "Items", true, column, false);
+	private static ExpectedColumn column(String column, VectorType type, int dimensions) {
+		return new ExpectedColumn("Items." + column, "\"Items\"", column, type, dimensions);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.Random;
 import java.util.TreeMap;
 
 import dev.vectorjpa.Metric;
+import dev.vectorjpa.mapping.IndexType;
 import dev.vectorjpa.mapping.BitVector;
 import dev.vectorjpa.mapping.SparseVector;
 import dev.vectorjpa.test.DatabaseTest;
@@ -159,13 +160,15 @@ class VectorTypeRoundTripIntegrationTests {
 
 	@Test
 	void mappedAttributesAreAvailableFromTheEntityManagerFactory() {
-		List<VectorColumnMapping> attributes = VectorMappings.of(sessionFactory, VectorRow.class);
-		assertThat(attributes).extracting(VectorColumnMapping::attribute, VectorColumnMapping::sqlType, VectorColumnMapping::metric,
-				VectorColumnMapping::table, VectorColumnMapping::column)
-			.containsExactlyInAnyOrder(tuple("embedding", "vector(2000)", Metric.COSINE, "vector_rows", "embedding"),
-					tuple("half", "halfvec(4000)", Metric.COSINE, "vector_rows", "half"),
-					tuple("sparse", "sparsevec(1000000)", Metric.COSINE, "vector_rows", "sparse"),
-					tuple("bits", "bit(64000)", Metric.HAMMING, "vector_rows", "bits"));
+		VectorEntityMetadata entity = VectorEntityMetadata.of(sessionFactory, VectorRow.class);
+		assertThat(entity.tableName()).isEqualTo("vector_rows");
+		assertThat(entity.vectorAttributes())
+			.extracting(VectorAttribute::name, VectorAttribute::sqlType, VectorAttribute::metric,
+					VectorAttribute::columnName, VectorAttribute::indexType)
+			.containsExactlyInAnyOrder(tuple("embedding", "vector(2000)", Metric.COSINE, "embedding", IndexType.NONE),
+					tuple("half", "halfvec(4000)", Metric.COSINE, "half", IndexType.NONE),
+					tuple("sparse", "sparsevec(1000000)", Metric.COSINE, "sparse", IndexType.NONE),
+					tuple("bits", "bit(64000)", Metric.HAMMING, "bits", IndexType.NONE));
 	}
 
 	private static JdbcType jdbcType(EntityPersister persister, String attribute) {

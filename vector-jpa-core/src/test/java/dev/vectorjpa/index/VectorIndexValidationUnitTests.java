@@ -1,10 +1,12 @@
 package dev.vectorjpa.index;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.vectorjpa.Metric;
 import dev.vectorjpa.hibernate.VectorAttribute;
 import dev.vectorjpa.hibernate.VectorEntityMetadata;
+import dev.vectorjpa.hibernate.VectorJpaSettings;
 import dev.vectorjpa.mapping.IndexType;
 import dev.vectorjpa.mapping.VectorIndex;
 import dev.vectorjpa.mapping.VectorType;
@@ -81,15 +83,16 @@ class VectorIndexValidationUnitTests {
 
 	@Test
 	void unsetValuesTakeTheConfiguredDefaults() {
-		VectorIndexSettings settings = VectorIndexSettings.builder().defaultType(IndexType.IVFFLAT).hnswM(24)
+		VectorIndexSettings settings = VectorIndexSettings.builder().hnswM(24)
 			.hnswEfConstruction(100).ivfflatLists(50).concurrently(true).build();
+		Map<String, Object> ivfflat = Map.of(VectorJpaSettings.INDEX_TYPE, "ivfflat");
 		VectorIndexDefinition fromSettings = IndexDefinitions.declared(entity(VectorType.VECTOR, 8, Metric.EUCLIDEAN,
-				null), attribute(VectorType.VECTOR, 8, Metric.EUCLIDEAN, null), settings);
+				null), attribute(VectorType.VECTOR, 8, Metric.EUCLIDEAN, null, ivfflat), settings);
 		assertThat(fromSettings.createSql()).isEqualTo("CREATE INDEX CONCURRENTLY IF NOT EXISTS "
 				+ "\"document_embedding_ivfflat_euclidean_idx\" ON \"document\" USING ivfflat (\"embedding\" "
 				+ "vector_l2_ops) WITH (lists = 50)");
 		VectorIndexDefinition annotated = IndexDefinitions.declared(entity(VectorType.VECTOR, 8, Metric.COSINE, null),
-				attribute(VectorType.VECTOR, 8, Metric.COSINE, index("typeUnset")), settings);
+				attribute(VectorType.VECTOR, 8, Metric.COSINE, index("typeUnset"), ivfflat), settings);
 		assertThat(annotated.createSql()).isEqualTo("CREATE INDEX CONCURRENTLY IF NOT EXISTS "
 				+ "\"document_embedding_ivfflat_cosine_idx\" ON \"document\" USING ivfflat (\"embedding\" "
 				+ "vector_cosine_ops) WITH (lists = 50)");
@@ -176,7 +179,14 @@ class VectorIndexValidationUnitTests {
 
 	private static VectorAttribute attribute(VectorType type, int dimensions, Metric metric,
 			@Nullable VectorIndex index) {
-		return new VectorAttribute("embedding", "embedding", "embedding", type, dimensions, metric, true, index);
+		return attribute(type, dimensions, metric, index, Map.of());
+	}
+
+	// the index type resolved as the session factory does, with vector-jpa.index.type from its settings
+	private static VectorAttribute attribute(VectorType type, int dimensions, Metric metric,
+			@Nullable VectorIndex index, Map<String, Object> settings) {
+		return new VectorAttribute("embedding", "embedding", "embedding", type, dimensions, metric, true, index,
+				VectorJpaSettings.indexType(index, settings, "Document.embedding"), "Document.embedding");
 	}
 
 	private static VectorIndex index(String field) {

@@ -11,6 +11,7 @@ import dev.vectorjpa.Metric;
 import dev.vectorjpa.hibernate.EntityColumns;
 import dev.vectorjpa.hibernate.VectorAttribute;
 import dev.vectorjpa.hibernate.VectorEntityMetadata;
+import dev.vectorjpa.mapping.IndexType;
 import dev.vectorjpa.mapping.VectorType;
 import dev.vectorjpa.repository.query.CriterionParameter;
 import dev.vectorjpa.repository.query.NearestQueryCreator;
@@ -184,16 +185,16 @@ class NearestQueryCreatorUnitTests {
 	void sparseAndBitColumnsCastTheQueryToTheirType() {
 		EntityColumns columns = EntityColumns.of(entityManagerFactory, Document.class);
 		VectorAttribute bits = new VectorAttribute("bits", "bits", "bits", VectorType.BIT, 64, Metric.HAMMING, false,
-				null);
+				null, IndexType.NONE, "Document.bits");
 		assertThat(new NearestQueryCreator(columns, bits, QueryScope.NONE).create(null, NearestSql.Threshold.NONE)
 			.sql()).isEqualTo("SELECT t.*, t.bits <~> cast(:vjpa_query as bit(64)) AS vjpa_distance FROM document t"
 					+ ORDER);
 		VectorAttribute jaccard = new VectorAttribute("bits", "bits", "bits", VectorType.BIT, 64, Metric.JACCARD,
-				false, null);
+				false, null, IndexType.NONE, "Document.bits");
 		assertThat(new NearestQueryCreator(columns, jaccard, QueryScope.NONE).create(null, NearestSql.Threshold.NONE)
 			.sql()).startsWith("SELECT t.*, t.bits <%> cast(:vjpa_query as bit(64))");
 		VectorAttribute sparse = new VectorAttribute("terms", "terms", "terms", VectorType.SPARSEVEC, 30000,
-				Metric.INNER_PRODUCT, false, null);
+				Metric.INNER_PRODUCT, false, null, IndexType.NONE, "Document.terms");
 		assertThat(new NearestQueryCreator(columns, sparse, QueryScope.NONE).create(null, NearestSql.Threshold.NONE)
 			.sql()).startsWith("SELECT t.*, t.terms <#> cast(:vjpa_query as sparsevec)");
 	}
@@ -279,7 +280,7 @@ class NearestQueryCreatorUnitTests {
 		VectorAttribute attribute = VectorEntityMetadata.of(entityManagerFactory, entity)
 			.vectorAttribute(queryMethod.getNearestTo());
 		return new NearestQueryCreator(EntityColumns.of(entityManagerFactory, entity), attribute, QueryScope.NONE)
-			.create(queryMethod.getTree(), queryMethod.getThreshold());
+			.create(queryMethod.getTree(), queryMethod.getParameters().getThreshold());
 	}
 
 }

@@ -73,6 +73,9 @@ public final class VectorJpaAutoConfiguration {
 				hibernateProperties.putIfAbsent(VectorJpaSettings.DIMENSIONS, properties.getDimensions());
 			}
 			hibernateProperties.putIfAbsent(VectorJpaSettings.METRIC, properties.getMetric());
+			// resolved once per session factory into each vector attribute's index type, which writes, searches,
+			// bulk inserts and the index manager all read
+			hibernateProperties.putIfAbsent(VectorJpaSettings.INDEX_TYPE, properties.getIndex().getType());
 			// @DomainId scoping asks this bean for the current domain; an application that scopes with Hibernate's
 			// own tenant identifier resolver keeps it (and @DomainId follows that one).
 			DomainResolver resolver = domainResolver.getIfAvailable();

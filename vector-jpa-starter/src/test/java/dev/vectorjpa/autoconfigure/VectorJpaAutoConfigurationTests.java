@@ -154,6 +154,23 @@ class VectorJpaAutoConfigurationTests {
 	}
 
 	@Test
+	void hibernatePropertiesCustomizerPassesTheIndexTypeEveryVectorAttributeResolves() {
+		this.contextRunner.withPropertyValues("vector-jpa.index.type=ivfflat").run((context) -> {
+			Map<String, Object> hibernateProperties = new HashMap<>();
+			context.getBean(HibernatePropertiesCustomizer.class).customize(hibernateProperties);
+			assertThat(hibernateProperties).containsEntry(VectorJpaSettings.INDEX_TYPE, IndexType.IVFFLAT);
+			assertThat(VectorJpaSettings.indexType(null, hibernateProperties, "Annotated.embedding"))
+				.isEqualTo(IndexType.IVFFLAT);
+		});
+		this.contextRunner.run((context) -> {
+			Map<String, Object> hibernateProperties = new HashMap<>();
+			context.getBean(HibernatePropertiesCustomizer.class).customize(hibernateProperties);
+			assertThat(VectorJpaSettings.indexType(null, hibernateProperties, "Annotated.embedding"))
+				.isEqualTo(IndexType.NONE);
+		});
+	}
+
+	@Test
 	void hibernatePropertiesCustomizerPassesBinaryTransferOffByDefault() {
 		this.contextRunner.run((context) -> {
 			Map<String, Object> hibernateProperties = new HashMap<>();

@@ -72,11 +72,11 @@ public final class NearestQueryLookupStrategy implements QueryLookupStrategy {
 		}
 		NearestQueryCreator creator = new NearestQueryCreator(
 				EntityColumns.of(this.entityManagerFactory, domainType), attribute, this.scope);
-		NearestSql sql = creator.create(queryMethod.getTree(), queryMethod.getThreshold());
+		NearestSql sql = creator.create(queryMethod.getTree(), queryMethod.getParameters().getThreshold());
 		NearestExecution execution = NearestExecution.of(queryMethod.getShape(),
 				ProjectionConverter.of(queryMethod.getShape(), domainType, factory), attribute.metric());
 		NearestQueryExecutor executor = this.executors.apply(domainType);
-		if (queryMethod.isTextQuery()) {
+		if (queryMethod.getParameters().isTextQuery()) {
 			EntityEmbeddings embeddings = EntityEmbeddings.of(this.entityManagerFactory)
 				.orElseThrow(() -> new IllegalArgumentException("The query is a String text, but no embedding model "
 						+ "is configured to embed it: declare a Spring AI or LangChain4j EmbeddingModel bean, or a "

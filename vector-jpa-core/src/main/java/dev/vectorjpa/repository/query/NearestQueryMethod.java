@@ -5,16 +5,9 @@ import java.util.Collection;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.vectorjpa.mapping.BitVector;
-import dev.vectorjpa.mapping.SparseVector;
 import dev.vectorjpa.repository.NearestTo;
-import dev.vectorjpa.repository.SearchOptions;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.data.domain.Limit;
-import org.springframework.data.domain.Range;
-import org.springframework.data.domain.Score;
-import org.springframework.data.domain.Vector;
 import org.springframework.data.projection.ProjectionFactory;
 import org.springframework.data.repository.core.RepositoryMetadata;
 import org.springframework.data.repository.query.QueryMethod;
@@ -37,18 +30,6 @@ public final class NearestQueryMethod extends QueryMethod {
 
 	private final @Nullable PartTree tree;
 
-	private final int criteriaCount;
-
-	private final NearestSql.Threshold threshold;
-
-	private final int thresholdIndex;
-
-	private final int limitIndex;
-
-	private final boolean limitObject;
-
-	private final int optionsIndex;
-
 	private final @Nullable String nearestTo;
 
 	private final NearestResultShape shape;
@@ -58,71 +39,16 @@ public final class NearestQueryMethod extends QueryMethod {
 	 * @throws IllegalArgumentException naming the problem when the method is not a valid nearest query
 	 */
 	public NearestQueryMethod(Method method, RepositoryMetadata metadata, ProjectionFactory factory) {
-		super(method, metadata, factory);
+		super(method, metadata, factory,
+				(source) -> new NearestParameters(source, countArguments(tree(method, metadata.getDomainType()))));
 		this.method = method;
-		Matcher matcher = NAME.matcher(method.getName());
-		if (!matcher.matches()) {
-			throw new IllegalArgumentException("The name must be findNearest, searchNearest or streamNearest, "
-					+ "optionally followed by By and criteria");
-		}
-		Class<?> domainType = metadata.getDomainType();
-		String criteria = (matcher.group(2) != null && !matcher.group(2).isEmpty()) ? matcher.group(2) : null;
-		if (criteria != null && criteria.contains("OrderBy")) {
-			throw new IllegalArgumentException("Nearest queries are ordered by distance; OrderBy is not supported");
-		}
-		this.tree = (criteria != null) ? new PartTree("findBy" + criteria, domainType) : null;
-		Class<?>[] types = method.getParameterTypes();
-		if (types.length == 0 || !isVectorType(types[0])) {
-			throw new IllegalArgumentException("The first parameter must be the query vector (float[], Vector, "
-					+ "SparseVector or BitVector) or the query text (String), got " + ((types.length == 0)
-							? "no parameters" : types[0].getSimpleName()));
-		}
-		int index = 1;
-		int count = 0;
+		this.tree = tree(method, metadata.getDomainType());
 		if (this.tree != null) {
-			for (Part part : this.tree.getParts()) {
-				for (int i = 0; i < part.getNumberOfArguments(); i++) {
-					if (index >= types.length) {
-						throw new IllegalArgumentException("The criteria need " + countArguments(this.tree)
-								+ " parameter(s) after the query vector, the method has " + (types.length - 1)
-								+ " parameter(s) in all after it");
-					}
-					checkCriterionType(part, types[index], index);
-					index++;
-					count++;
-				}
-			}
-		}
-		this.criteriaCount = count;
-		if (index < types.length && Score.class.isAssignableFrom(types[index])) {
-			this.threshold = NearestSql.Threshold.MINIMUM;
-			this.thresholdIndex = index++;
-		}
-		else if (index < types.length && Range.class.isAssignableFrom(types[index])) {
-			this.threshold = NearestSql.Threshold.RANGE;
-			this.thresholdIndex = index++;
-		}
-		else {
-			this.threshold = NearestSql.Threshold.NONE;
-			this.thresholdIndex = -1;
-		}
-		if (index >= types.length || !(types[index] == int.class || types[index] == Integer.class
-				|| types[index] == Limit.class)) {
-			throw new IllegalArgumentException("Expected the number of results (int k or Limit) as parameter "
-					+ (index + 1) + ", after the query vector, " + count + " criteria parameter(s)"
-					+ ((this.thresholdIndex >= 0) ? " and the threshold" : "") + ", got "
-					+ ((index < types.length) ? types[index].getSimpleName() : "none"));
-		}
-		this.limitObject = types[index] == Limit.class;
-		this.limitIndex = index++;
-		this.optionsIndex = (index < types.length && types[index] == SearchOptions.class) ? index++ : -1;
-		if (index < types.length) {
-			throw new IllegalArgumentException("Unexpected parameter " + (index + 1) + " ("
-					+ types[index].getSimpleName() + "); after the number of results only SearchOptions may follow");
+			checkCriterionTypes(this.tree, method.getParameterTypes());
 		}
 		NearestTo annotation = AnnotatedElementUtils.findMergedAnnotation(method, NearestTo.class);
 		this.nearestTo = (annotation != null) ? annotation.value() : null;
-		this.shape = NearestResultShape.of(method, metadata.getRepositoryInterface(), domainType);
+		this.shape = NearestResultShape.of(method, metadata.getRepositoryInterface(), metadata.getDomainType());
 	}
 
 	/** Whether {@code method} is named like a nearest query. */
@@ -130,15 +56,22 @@ public final class NearestQueryMethod extends QueryMethod {
 		return NAME.matcher(method.getName()).matches();
 	}
 
-	/** Whether the first parameter is a query text, embedded by the configured model, rather than a vector. */
-	public boolean isTextQuery() {
-		return this.method.getParameterTypes()[0] == String.class;
+	private static @Nullable PartTree tree(Method method, Class<?> domainType) {
+		Matcher matcher = NAME.matcher(method.getName());
+		if (!matcher.matches()) {
+			throw new IllegalArgumentException("The name must be findNearest, searchNearest or streamNearest, "
+					+ "optionally followed by By and criteria");
+		}
+		String criteria = (matcher.group(2) != null && !matcher.group(2).isEmpty()) ? matcher.group(2) : null;
+		if (criteria != null && criteria.contains("OrderBy")) {
+			throw new IllegalArgumentException("Nearest queries are ordered by distance; OrderBy is not supported");
+		}
+		return (criteria != null) ? new PartTree("findBy" + criteria, domainType) : null;
 	}
 
-	/** Whether arguments of {@code type} can be a query vector, or a text to embed into one. */
-	static boolean isVectorType(Class<?> type) {
-		return type == String.class || type == float[].class || Vector.class.isAssignableFrom(type) || type == SparseVector.class
-				|| type == BitVector.class;
+	@Override
+	public NearestParameters getParameters() {
+		return (NearestParameters) super.getParameters();
 	}
 
 	/** The criteria, or {@code null} when the method has none. */
@@ -151,36 +84,6 @@ public final class NearestQueryMethod extends QueryMethod {
 		return this.method;
 	}
 
-	/** The number of criteria arguments following the query vector. */
-	public int getCriteriaCount() {
-		return this.criteriaCount;
-	}
-
-	/** The kind of similarity threshold parameter. */
-	public NearestSql.Threshold getThreshold() {
-		return this.threshold;
-	}
-
-	/** Index of the threshold argument, or -1. */
-	public int getThresholdIndex() {
-		return this.thresholdIndex;
-	}
-
-	/** Index of the {@code int k} / {@code Limit} argument. */
-	public int getLimitIndex() {
-		return this.limitIndex;
-	}
-
-	/** Whether the number of results is a {@link Limit}. */
-	public boolean isLimitObject() {
-		return this.limitObject;
-	}
-
-	/** Index of the {@link SearchOptions} argument, or -1. */
-	public int getOptionsIndex() {
-		return this.optionsIndex;
-	}
-
 	/** The attribute named by {@code @NearestTo}, or {@code null}. */
 	public @Nullable String getNearestTo() {
 		return this.nearestTo;
@@ -191,12 +94,24 @@ public final class NearestQueryMethod extends QueryMethod {
 		return this.shape;
 	}
 
-	private static int countArguments(PartTree tree) {
+	private static int countArguments(@Nullable PartTree tree) {
 		int arguments = 0;
-		for (Part part : tree.getParts()) {
-			arguments += part.getNumberOfArguments();
+		if (tree != null) {
+			for (Part part : tree.getParts()) {
+				arguments += part.getNumberOfArguments();
+			}
 		}
 		return arguments;
+	}
+
+	private static void checkCriterionTypes(PartTree tree, Class<?>[] types) {
+		int index = 1;
+		for (Part part : tree.getParts()) {
+			for (int i = 0; i < part.getNumberOfArguments(); i++) {
+				checkCriterionType(part, types[index], index);
+				index++;
+			}
+		}
 	}
 
 	private static void checkCriterionType(Part part, Class<?> type, int index) {

@@ -55,15 +55,15 @@ public final class PartTreeNearestQuery implements RepositoryQuery {
 		Object vector = (this.textEmbedding != null && parameters[0] instanceof String text)
 				? this.textEmbedding.apply(text) : parameters[0];
 		String query = QueryVectors.toText(vector, attribute);
-		int criteriaCount = this.method.getCriteriaCount();
+		NearestParameters layout = this.method.getParameters();
+		int criteriaCount = layout.getCriteriaCount();
 		Object[] criteria = (criteriaCount == 0) ? parameters
 				: Arrays.copyOfRange(parameters, 1, 1 + criteriaCount);
-		Object threshold = (this.method.getThresholdIndex() >= 0) ? parameters[this.method.getThresholdIndex()]
-				: null;
-		int limit = limit(parameters[this.method.getLimitIndex()]);
+		Object threshold = (layout.getThresholdIndex() >= 0) ? parameters[layout.getThresholdIndex()] : null;
+		int limit = limit(parameters[layout.getCountIndex()]);
 		SearchOptions options = SearchOptions.none();
-		if (this.method.getOptionsIndex() >= 0) {
-			Object value = parameters[this.method.getOptionsIndex()];
+		if (layout.getOptionsIndex() >= 0) {
+			Object value = parameters[layout.getOptionsIndex()];
 			options = (value != null) ? (SearchOptions) value : SearchOptions.none();
 		}
 		return this.execution.execute(this.executor.search(this.nearest, this.sql, query, criteria, threshold, limit,

@@ -16,12 +16,10 @@ import java.util.function.Supplier;
 import dev.vectorjpa.hibernate.EntityEmbeddings;
 import dev.vectorjpa.hibernate.MappedAttribute;
 import dev.vectorjpa.hibernate.VectorAttribute;
-import dev.vectorjpa.hibernate.VectorColumnMapping;
 import dev.vectorjpa.hibernate.VectorEntityMetadata;
 import dev.vectorjpa.hibernate.VectorValueValidator;
 import dev.vectorjpa.jdbc.CopyColumnEncoder;
 import dev.vectorjpa.jdbc.PgCopyWriter;
-import dev.vectorjpa.mapping.IndexType;
 import dev.vectorjpa.observation.VectorJpaObservations;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -77,7 +75,7 @@ final class EntityBulkInsert<T> {
 
 	private final List<Column> columns = new ArrayList<>();
 
-	private final Map<String, VectorColumnMapping> vectorChecks = new HashMap<>();
+	private final Map<String, VectorAttribute> vectorChecks = new HashMap<>();
 
 	private final @Nullable String domainColumn;
 
@@ -130,18 +128,10 @@ final class EntityBulkInsert<T> {
 			}
 		});
 		for (VectorAttribute vector : metadata.vectorAttributes()) {
-			this.vectorChecks.put(vector.name(), new VectorColumnMapping(metadata.entityName(), entityType,
-					vector.name(), vector.type(), vector.dimensions(), vector.metric(), vector.nullable(),
-					vector.index() != null && hnsw(vector), metadata.schemaName(), metadata.tableName(), false,
-					vector.columnName(), false));
+			this.vectorChecks.put(vector.name(), vector);
 		}
 		MappedAttribute domain = metadata.domain();
 		this.domainColumn = (domain != null) ? domain.name() : null;
-	}
-
-	private static boolean hnsw(VectorAttribute vector) {
-		IndexType[] types = vector.index().type();
-		return types.length == 0 || types[0] == IndexType.HNSW;
 	}
 
 	private void addColumn(SelectableMapping selectable) {
@@ -278,7 +268,7 @@ final class EntityBulkInsert<T> {
 		for (AttributeMapping attribute : this.attributes) {
 			Object value = attribute.getPropertyAccess().getGetter().get(entity);
 			String name = attribute.getAttributeName();
-			VectorColumnMapping vector = this.vectorChecks.get(name);
+			VectorAttribute vector = this.vectorChecks.get(name);
 			if (vector != null) {
 				VectorValueValidator.validate(vector, value);
 			}

@@ -3,13 +3,11 @@ package dev.vectorjpa.hibernate;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Member;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.WeakHashMap;
 
+import dev.vectorjpa.jdbc.SqlIdentifiers;
 import dev.vectorjpa.mapping.DomainId;
 import dev.vectorjpa.mapping.FullText;
 import dev.vectorjpa.mapping.MetadataColumn;
@@ -18,30 +16,27 @@ import dev.vectorjpa.mapping.VectorIndex;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.model.naming.Identifier;
 import org.hibernate.boot.model.relational.SqlStringGenerationContext;
-import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.dialect.Dialect;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
-import org.hibernate.integrator.spi.Integrator;
 import org.hibernate.mapping.Column;
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.Property;
 import org.hibernate.mapping.Selectable;
 import org.hibernate.mapping.Table;
-import org.hibernate.service.spi.SessionFactoryServiceRegistry;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads every entity's {@link VectorEntityMetadata} from Hibernate's boot model when a session factory is built, so
- * that table and column names come from the same naming strategies Hibernate's own SQL and DDL use.
+ * that table and column names come from the same naming strategies Hibernate's own SQL and DDL use, and defaults
+ * (dimensions, metric, index type) are resolved once from the settings.
  */
-public final class VectorMetadataIntegrator implements Integrator {
+final class VectorMetadataReader {
 
-	private static final Map<SessionFactoryImplementor, Registry> REGISTRIES = Collections
-		.synchronizedMap(new WeakHashMap<>());
+	private VectorMetadataReader() {
+	}
 
-	@Override
-	public void integrate(Metadata metadata, BootstrapContext bootstrapContext,
-			SessionFactoryImplementor sessionFactory) {
+	/** The metadata of every entity class of {@code metadata}. */
+	static Map<Class<?>, VectorEntityMetadata> read(Metadata metadata, SessionFactoryImplementor sessionFactory) {
 		Map<String, Object> settings = sessionFactory.getProperties();
 		SqlStringGenerationContext context = sessionFactory.getSqlStringGenerationContext();
 		Dialect dialect = sessionFactory.getJdbcServices().getDialect();
@@ -53,22 +48,7 @@ public final class VectorMetadataIntegrator implements Integrator {
 			}
 			entities.put(mappedClass, read(entity, mappedClass, settings, context, dialect));
 		}
-		REGISTRIES.put(sessionFactory, new Registry(entities));
-	}
-
-	@Override
-	public void disintegrate(SessionFactoryImplementor sessionFactory,
-			SessionFactoryServiceRegistry serviceRegistry) {
-		REGISTRIES.remove(sessionFactory);
-	}
-
-	static Registry registry(SessionFactoryImplementor sessionFactory) {
-		Registry registry = REGISTRIES.get(sessionFactory);
-		if (registry == null) {
-			throw new IllegalStateException("vector-jpa's Hibernate integration is not active for this session "
-					+ "factory (is vector-jpa-core's META-INF/services on the class path?)");
-		}
-		return registry;
+		return entities;
 	}
 
 	private static VectorEntityMetadata read(PersistentClass entity, Class<?> mappedClass, Map<String, Object> settings,
@@ -104,10 +84,11 @@ public final class VectorMetadataIntegrator implements Integrator {
 				if (column == null) {
 					throw new IllegalStateException("@VectorColumn on " + label + " must map to a single column");
 				}
+				VectorIndex index = member.getAnnotation(VectorIndex.class);
 				vectors.add(new VectorAttribute(property.getName(), column.column(), column.columnName(),
 						vectorColumn.type(), VectorJpaSettings.dimensions(vectorColumn, settings, label),
-						VectorJpaSettings.metric(vectorColumn, settings, label), column.nullable(),
-						member.getAnnotation(VectorIndex.class)));
+						VectorJpaSettings.metric(vectorColumn, settings, label), column.nullable(), index,
+						VectorJpaSettings.indexType(index, settings, label), label));
 				continue;
 			}
 			if (member.isAnnotationPresent(DomainId.class)) {
@@ -166,38 +147,13 @@ public final class VectorMetadataIntegrator implements Integrator {
 		catch (RuntimeException ex) {
 			javaType = Object.class;
 		}
-		String columnName = column.isQuoted() ? column.getName() : column.getName().toLowerCase(Locale.ROOT);
+		String columnName = SqlIdentifiers.catalogName(column.getName(), column.isQuoted());
 		return new MappedAttribute(property.getName(), column.getQuotedName(dialect), columnName, javaType,
 				column.isNullable() && property.isOptional());
 	}
 
 	private static String catalogName(Identifier identifier) {
-		return identifier.isQuoted() ? identifier.getText() : identifier.getText().toLowerCase(Locale.ROOT);
-	}
-
-	/** The entities of one session factory. */
-	static final class Registry {
-
-		private final Map<Class<?>, VectorEntityMetadata> entities;
-
-		Registry(Map<Class<?>, VectorEntityMetadata> entities) {
-			this.entities = entities;
-		}
-
-		VectorEntityMetadata get(Class<?> type) {
-			for (Class<?> candidate = type; candidate != null; candidate = candidate.getSuperclass()) {
-				VectorEntityMetadata metadata = this.entities.get(candidate);
-				if (metadata != null) {
-					return metadata;
-				}
-			}
-			throw new IllegalArgumentException(type.getName() + " is not an entity of this persistence unit");
-		}
-
-		List<VectorEntityMetadata> all() {
-			return List.copyOf(this.entities.values());
-		}
-
+		return SqlIdentifiers.catalogName(identifier.getText(), identifier.isQuoted());
 	}
 
 	/** Validation of the full-text configuration name (an identifier rendered into SQL as a regconfig literal). */
