@@ -1,6 +1,7 @@
 package dev.vectorjpa.sample;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -15,6 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
@@ -33,7 +35,11 @@ public class SampleApplication {
 	private static final Log logger = LogFactory.getLog(SampleApplication.class);
 
 	public static void main(String[] args) {
-		SpringApplication.run(SampleApplication.class, args);
+		SpringApplication application = new SpringApplication(SampleApplication.class);
+		if (Arrays.stream(args).anyMatch((arg) -> arg.startsWith("--import="))) {
+			application.setWebApplicationType(WebApplicationType.NONE);   // an import runs next to a running server
+		}
+		application.run(args);
 	}
 
 	/** The embedding model; the starter adapts it to vector-jpa's TextEmbedder. Loaded once per JVM. */
