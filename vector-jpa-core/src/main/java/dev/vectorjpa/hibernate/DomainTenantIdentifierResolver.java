@@ -27,11 +27,6 @@ public final class DomainTenantIdentifierResolver implements CurrentTenantIdenti
 		this.domainResolver = domainResolver;
 	}
 
-	/** The domain resolver behind this tenant identifier resolver. */
-	public DomainResolver getDomainResolver() {
-		return this.domainResolver;
-	}
-
 	@Override
 	public String resolveCurrentTenantIdentifier() {
 		Optional<String> domain = this.domainResolver.currentDomain();

@@ -1,7 +1,6 @@
 package dev.vectorjpa.hibernate;
 
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -66,21 +65,6 @@ public record VectorEntityMetadata(Class<?> javaType, String entityName, String 
 		}
 		throw new IllegalArgumentException(this.javaType.getSimpleName()
 				+ " has several @VectorColumn attributes; name one with @NearestTo" + describeVectorAttributes());
-	}
-
-	/** The domain attribute, if the entity has one. */
-	public Optional<MappedAttribute> domainAttribute() {
-		return Optional.ofNullable(this.domain);
-	}
-
-	/** The JSON metadata attribute, if the entity has one. */
-	public Optional<MappedAttribute> metadataAttribute() {
-		return Optional.ofNullable(this.metadata);
-	}
-
-	/** The full-text attribute, if the entity has one. */
-	public Optional<MappedAttribute> fullTextAttribute() {
-		return Optional.ofNullable(this.fullText);
 	}
 
 	private String describeVectorAttributes() {

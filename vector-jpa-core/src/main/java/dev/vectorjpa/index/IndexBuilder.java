@@ -1,6 +1,5 @@
 package dev.vectorjpa.index;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +11,8 @@ import javax.sql.DataSource;
 
 import dev.vectorjpa.observation.VectorJpaObservations;
 
+import dev.vectorjpa.jdbc.AdvisoryLocks;
+import dev.vectorjpa.jdbc.PgVectorExtension;
 import dev.vectorjpa.mapping.IndexType;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -26,7 +27,7 @@ final class IndexBuilder {
 	private static final Log logger = LogFactory.getLog(VectorIndexManager.class);
 
 	// pgvector < 0.8.2 can corrupt HNSW indexes built with parallel workers (fixed in 0.8.2).
-	private static final int[] PARALLEL_HNSW_FIXED_IN = { 0, 8, 2 };
+	private static final String PARALLEL_HNSW_FIXED_IN = "0.8.2";
 
 	private final DataSource dataSource;
 
@@ -76,7 +77,7 @@ final class IndexBuilder {
 		try {
 			// Polling pg_try_advisory_xact_lock rather than waiting in pg_advisory_xact_lock: a session blocked
 			// inside a statement holds a snapshot, which a concurrent CREATE INDEX CONCURRENTLY would wait for.
-			for (int attempt = 0; !tryLock(connection, "SELECT pg_try_advisory_xact_lock(?)", key); attempt++) {
+			for (int attempt = 0; !AdvisoryLocks.tryLockForTransaction(connection, key); attempt++) {
 				connection.rollback();
 				pause(attempt);
 			}
@@ -85,12 +86,7 @@ final class IndexBuilder {
 				connection.commit();
 				return false;
 			}
-			VectorIndexDefinition resolved = resolveLists(connection, definition);
-			if (valid != null) {
-				logger.warn("Index " + schema + "." + definition.indexName() + " is INVALID (a failed CONCURRENTLY "
-						+ "build?): dropping and rebuilding it");
-				execute(connection, definition.dropSql());
-			}
+			VectorIndexDefinition resolved = prepare(connection, schema, definition, valid);
 			build(connection, resolved, true);
 			connection.commit();
 			return true;
@@ -106,7 +102,7 @@ final class IndexBuilder {
 		connection.setAutoCommit(true);
 		String schema = IndexCatalog.resolveSchema(connection, definition.schema());
 		long key = lockKey(schema, definition);
-		for (int attempt = 0; !tryLock(connection, "SELECT pg_try_advisory_lock(?)", key); attempt++) {
+		for (int attempt = 0; !AdvisoryLocks.tryLockForSession(connection, key); attempt++) {
 			pause(attempt);
 		}
 		try {
@@ -114,12 +110,7 @@ final class IndexBuilder {
 			if (Boolean.TRUE.equals(valid)) {
 				return false;
 			}
-			VectorIndexDefinition resolved = resolveLists(connection, definition);
-			if (valid != null) {
-				logger.warn("Index " + schema + "." + definition.indexName() + " is INVALID (a failed CONCURRENTLY "
-						+ "build?): dropping and rebuilding it");
-				execute(connection, definition.dropSql());
-			}
+			VectorIndexDefinition resolved = prepare(connection, schema, definition, valid);
 			try {
 				build(connection, resolved, false);
 			}
@@ -130,11 +121,20 @@ final class IndexBuilder {
 			return true;
 		}
 		finally {
-			try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-				statement.setLong(1, key);
-				statement.execute();
-			}
+			AdvisoryLocks.unlockForSession(connection, key);
 		}
+	}
+
+	/** The definition to build, its IVFFlat lists resolved; an INVALID index of its name is dropped first. */
+	private VectorIndexDefinition prepare(Connection connection, String schema, VectorIndexDefinition definition,
+			@Nullable Boolean valid) throws SQLException {
+		VectorIndexDefinition resolved = resolveLists(connection, definition);
+		if (valid != null) {
+			logger.warn("Index " + schema + "." + definition.indexName() + " is INVALID (a failed CONCURRENTLY "
+					+ "build?): dropping and rebuilding it");
+			execute(connection, definition.dropSql());
+		}
+		return resolved;
 	}
 
 	/**
@@ -228,8 +228,8 @@ final class IndexBuilder {
 	private boolean parallelHnswBroken(Connection connection) throws SQLException {
 		Boolean broken = this.parallelHnswBroken;
 		if (broken == null) {
-			String version = IndexCatalog.pgvectorVersion(connection);
-			broken = version != null && isOlderThan(version, PARALLEL_HNSW_FIXED_IN);
+			String version = PgVectorExtension.installedVersion(connection).orElse(null);
+			broken = version != null && !PgVectorExtension.isAtLeast(version, PARALLEL_HNSW_FIXED_IN);
 			if (broken) {
 				// Once per manager: it holds for every HNSW build on this server.
 				logger.info("pgvector " + version + " < 0.8.2: building HNSW indexes without parallel workers "
@@ -241,44 +241,9 @@ final class IndexBuilder {
 		return broken;
 	}
 
-	static boolean isOlderThan(String version, int[] reference) {
-		String[] parts = version.split("[.-]");
-		for (int i = 0; i < reference.length; i++) {
-			int part = 0;
-			if (i < parts.length) {
-				try {
-					part = Integer.parseInt(parts[i]);
-				}
-				catch (NumberFormatException ex) {
-					return false;
-				}
-			}
-			if (part != reference[i]) {
-				return part < reference[i];
-			}
-		}
-		return false;
-	}
-
-	/** A stable 64-bit key (FNV-1a) for {@code vector-jpa:index:schema.table.column}, the same in every instance. */
+	/** The advisory lock key of an index: {@code vector-jpa:index:schema.table.column}. */
 	static long lockKey(String schema, VectorIndexDefinition definition) {
-		String name = "vector-jpa:index:" + schema + "." + definition.table() + "." + definition.column();
-		long hash = 0xcbf29ce484222325L;
-		for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
-			hash ^= (b & 0xff);
-			hash *= 0x100000001b3L;
-		}
-		return hash;
-	}
-
-	private static boolean tryLock(Connection connection, String sql, long key) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement(sql)) {
-			statement.setLong(1, key);
-			try (ResultSet rs = statement.executeQuery()) {
-				rs.next();
-				return rs.getBoolean(1);
-			}
-		}
+		return AdvisoryLocks.key("vector-jpa:index:" + schema + "." + definition.table() + "." + definition.column());
 	}
 
 	private static void pause(int attempt) {

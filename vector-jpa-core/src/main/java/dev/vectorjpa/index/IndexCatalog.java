@@ -115,15 +115,6 @@ final class IndexCatalog {
 		}
 	}
 
-	/** The installed pgvector version ({@code pg_extension.extversion}), or {@code null} when not installed. */
-	static @Nullable String pgvectorVersion(Connection connection) throws SQLException {
-		try (PreparedStatement statement = connection
-			.prepareStatement("SELECT extversion FROM pg_extension WHERE extname = 'vector'");
-				ResultSet rs = statement.executeQuery()) {
-			return rs.next() ? rs.getString(1) : null;
-		}
-	}
-
 	private static Map<String, String> parameters(@Nullable Array reloptions) throws SQLException {
 		if (reloptions == null) {
 			return Map.of();

@@ -1,8 +1,6 @@
 package dev.vectorjpa.index;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.zip.CRC32;
 
 import dev.vectorjpa.Metric;
 import dev.vectorjpa.jdbc.SqlIdentifiers;
@@ -127,12 +125,6 @@ public record VectorIndexDefinition(@Nullable String schema, String table, Strin
 				this.m, this.efConstruction, lists, this.concurrently, this.name, this.where);
 	}
 
-	/** A copy of this definition in the given schema (e.g. the resolved {@code current_schema()}). */
-	public VectorIndexDefinition withSchema(@Nullable String schema) {
-		return new VectorIndexDefinition(schema, this.table, this.column, this.vectorType, this.metric, this.type,
-				this.m, this.efConstruction, this.lists, this.concurrently, this.name, this.where);
-	}
-
 	/**
 	 * Checks that a column of {@code dimensions} fits this index type's limit for the column type.
 	 * @param owner what the column belongs to, for the message, e.g. {@code Document.embedding}
@@ -180,14 +172,7 @@ public record VectorIndexDefinition(@Nullable String schema, String table, Strin
 	 * {@code document_embedding_hnsw_cosine_idx}; names over 63 characters are shortened and end in a hash.
 	 */
 	public static String defaultName(String table, String column, IndexType type, Metric metric) {
-		String name = (table + "_" + column + "_" + type.name() + "_" + metric.name() + "_idx").toLowerCase(Locale.ROOT);
-		if (name.length() <= 63) {
-			return name;
-		}
-		CRC32 crc = new CRC32();
-		crc.update(name.getBytes(StandardCharsets.UTF_8));
-		String hash = String.format("%08x", crc.getValue());
-		return name.substring(0, 63 - 9) + "_" + hash;
+		return SqlIdentifiers.shorten(table + "_" + column + "_" + type.name() + "_" + metric.name() + "_idx");
 	}
 
 }

@@ -1,10 +1,7 @@
 package dev.vectorjpa.index;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +15,8 @@ import dev.vectorjpa.Metric;
 import dev.vectorjpa.hibernate.VectorAttribute;
 import dev.vectorjpa.hibernate.VectorEntityMetadata;
 import dev.vectorjpa.mapping.IndexType;
-import dev.vectorjpa.observation.VectorJpaObservations;
 import dev.vectorjpa.mapping.VectorType;
+import dev.vectorjpa.observation.VectorJpaObservations;
 import jakarta.persistence.EntityManagerFactory;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -262,7 +259,7 @@ public class VectorIndexManager {
 		}
 		for (VectorEntityMetadata metadata : VectorEntityMetadata.all(entityManagerFactory())) {
 			if (metadata.fullText() != null) {
-				built += ensureFullTextIndex(metadata) ? 1 : 0;
+				built += FullTextIndexes.ensure(this.dataSource, metadata) ? 1 : 0;
 			}
 		}
 		return built;
@@ -274,49 +271,7 @@ public class VectorIndexManager {
 	 * @return whether this call created it
 	 */
 	public boolean createFullTextIndex(Class<?> entity) {
-		return ensureFullTextIndex(metadata(entity));
-	}
-
-	private boolean ensureFullTextIndex(VectorEntityMetadata metadata) {
-		String name = FullTextIndexes.indexName(metadata);
-		try (Connection connection = this.dataSource.getConnection()) {
-			boolean autoCommit = connection.getAutoCommit();
-			connection.setAutoCommit(false);
-			try {
-				// the same transaction-level advisory lock discipline as vector indexes: one instance builds
-				try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
-					lock.setString(1, "vector-jpa:fts:" + metadata.table());
-					lock.execute();
-				}
-				boolean exists;
-				try (PreparedStatement check = connection.prepareStatement("SELECT 1 FROM pg_class c JOIN pg_namespace n "
-						+ "ON n.oid = c.relnamespace WHERE c.relname = ? AND n.nspname = coalesce(?, current_schema())")) {
-					check.setString(1, name);
-					check.setString(2, metadata.schemaName());
-					try (ResultSet rs = check.executeQuery()) {
-						exists = rs.next();
-					}
-				}
-				if (!exists) {
-					try (Statement statement = connection.createStatement()) {
-						statement.execute(FullTextIndexes.createSql(metadata));
-					}
-					logger.info("Built full-text index " + name + " on " + metadata.table());
-				}
-				connection.commit();
-				return !exists;
-			}
-			catch (SQLException ex) {
-				connection.rollback();
-				throw ex;
-			}
-			finally {
-				connection.setAutoCommit(autoCommit);
-			}
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Could not create full-text index " + name + ": " + ex.getMessage(), ex);
-		}
+		return FullTextIndexes.ensure(this.dataSource, metadata(entity));
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.postgresql.util.PSQLException;
 
 /**
@@ -37,6 +38,14 @@ public final class PgVectorExtension {
 			ORDER BY 1""";
 
 	private PgVectorExtension() {
+	}
+
+	/**
+	 * {@link #CREATE_SQL}, installing into {@code schema} when one is given (validated and quoted).
+	 * @param what what names the schema, for the error message (e.g. {@code createVectorExtension schemaName})
+	 */
+	public static String createSql(@Nullable String schema, String what) {
+		return (schema != null) ? CREATE_SQL + " SCHEMA " + SqlIdentifiers.quote(schema, what) : CREATE_SQL;
 	}
 
 	/**

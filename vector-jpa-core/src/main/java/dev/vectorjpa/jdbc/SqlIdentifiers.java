@@ -1,6 +1,8 @@
 package dev.vectorjpa.jdbc;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.zip.CRC32;
 import java.util.regex.Pattern;
 
 /**
@@ -12,6 +14,9 @@ public final class SqlIdentifiers {
 
 	// Letters, digits, underscore and dollar, not starting with a digit or dollar; PostgreSQL truncates at 63 bytes.
 	private static final Pattern IDENTIFIER = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_$]{0,62}");
+
+	/** PostgreSQL's identifier limit, in bytes. */
+	public static final int MAX_LENGTH = 63;
 
 	private SqlIdentifiers() {
 	}
@@ -41,6 +46,21 @@ public final class SqlIdentifiers {
 	}
 
 	/**
+	 * {@code name} in lower case, shortened to PostgreSQL's 63-byte limit when longer: cut and ended with a CRC-32 of
+	 * the whole name, so that generated names stay distinct and deterministic (PostgreSQL itself would silently
+	 * truncate, and two long names could collide).
+	 */
+	public static String shorten(String name) {
+		String lower = name.toLowerCase(Locale.ROOT);
+		if (lower.getBytes(StandardCharsets.UTF_8).length <= MAX_LENGTH) {
+			return lower;
+		}
+		CRC32 crc = new CRC32();
+		crc.update(lower.getBytes(StandardCharsets.UTF_8));
+		return lower.substring(0, MAX_LENGTH - 9) + "_" + String.format("%08x", crc.getValue());
+	}
+
+	/**
 	 * The name PostgreSQL's catalog holds for an identifier: a quoted one keeps its case, an unquoted one is folded to
 	 * lower case.
 	 */
@@ -57,19 +77,6 @@ public final class SqlIdentifiers {
 			return rendered.substring(1, rendered.length() - 1).replace("\"\"", "\"");
 		}
 		return catalogName(rendered, false);
-	}
-
-	/**
-	 * Quotes an identifier as Hibernate produced it from the mapping (already trusted, may carry quotes of its own);
-	 * embedded double quotes are doubled.
-	 */
-	public static String quoteMapped(String identifier) {
-		String bare = (identifier.length() > 1 && identifier.startsWith("\"") && identifier.endsWith("\""))
-				? identifier.substring(1, identifier.length() - 1) : identifier;
-		if (bare.startsWith("`") && bare.endsWith("`") && bare.length() > 1) {
-			bare = bare.substring(1, bare.length() - 1);
-		}
-		return "\"" + bare.replace("\"", "\"\"") + "\"";
 	}
 
 }

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import dev.vectorjpa.hibernate.VectorTextFormatter;
 import dev.vectorjpa.index.IndexParams;
 import dev.vectorjpa.index.VectorIndexManager;
+import dev.vectorjpa.jdbc.AdvisoryLocks;
 import dev.vectorjpa.jdbc.JsonValues;
 import dev.vectorjpa.jdbc.MetadataFilterSql;
 import dev.vectorjpa.mapping.IndexType;
@@ -51,7 +52,7 @@ public class PgVectorStore implements VectorStore, InitializingBean {
 	 */
 	public PgVectorStore(DataSource dataSource, VectorStoreSettings settings) {
 		this(dataSource, settings, (dataSource != null && settings != null)
-				? new VectorIndexManager(dataSource, StoreIndexing.indexSettings(settings)) : null);
+				? new VectorIndexManager(dataSource, settings.index()) : null);
 	}
 
 	/**
@@ -65,9 +66,9 @@ public class PgVectorStore implements VectorStore, InitializingBean {
 			throw new IllegalArgumentException("PgVectorStore needs a DataSource, VectorStoreSettings and a "
 					+ "VectorIndexManager");
 		}
-		if (settings.autoCreateIndex() && settings.indexType() == IndexType.IVFFLAT
-				&& indexManager.settings().minRows() != settings.minRowsForIndex()) {
-			throw new IllegalArgumentException("The store creates its IVFFlat index from " + settings.minRowsForIndex()
+		if (settings.index().autoCreate() && settings.index().defaultType() == IndexType.IVFFLAT
+				&& indexManager.settings().minRows() != settings.index().minRows()) {
+			throw new IllegalArgumentException("The store creates its IVFFlat index from " + settings.index().minRows()
 					+ " rows but the VectorIndexManager's min-rows is " + indexManager.settings().minRows()
 					+ ": configure both with the same vector-jpa.index.min-rows");
 		}
@@ -96,12 +97,10 @@ public class PgVectorStore implements VectorStore, InitializingBean {
 			if (this.settings.autoCreateTable()) {
 				// On a connection of its own: a caller's transaction that rolls back must not take the table with it.
 				this.transactions.executeSeparately("initialize vector store", (connection) -> {
-					try (PreparedStatement lock = connection
-						.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))");
-							Statement statement = connection.createStatement()) {
+					try (Statement statement = connection.createStatement()) {
 						// Instances starting together would otherwise race on the catalog (duplicate pg_type rows).
-						lock.setString(1, this.settings.schema() + "." + this.settings.table());
-						lock.executeQuery().close();
+						AdvisoryLocks.lockForTransaction(connection,
+								"vector-jpa:store:" + this.settings.schema() + "." + this.settings.table());
 						statement.execute(this.sql.createSchema);
 						statement.execute(this.sql.createTable);
 					}

@@ -28,22 +28,6 @@ final class StoreIndexing {
 		this.manager = manager;
 	}
 
-	/** The manager settings matching the store's {@code vector-jpa.index.*} options. */
-	static VectorIndexSettings indexSettings(VectorStoreSettings settings) {
-		VectorIndexSettings.Builder builder = VectorIndexSettings.builder()
-			.defaultType(settings.indexType())
-			.autoCreate(settings.autoCreateIndex())
-			.minRows(settings.minRowsForIndex())
-			.concurrently(settings.concurrently());
-		if (settings.hnswM().isPresent()) {
-			builder.hnswM(settings.hnswM().getAsInt()).hnswEfConstruction(settings.hnswEfConstruction().getAsInt());
-		}
-		if (settings.ivfflatLists().isPresent()) {
-			builder.ivfflatLists(settings.ivfflatLists().getAsInt());
-		}
-		return builder.build();
-	}
-
 	/** Builds the index unless it exists; unset parameters come from the store's settings, then the manager's. */
 	boolean create(IndexType type, IndexParams params) {
 		return this.manager.ensureIndex(definition(type, params));
@@ -54,10 +38,11 @@ final class StoreIndexing {
 	 * transaction has ended; for an automatic IVFFlat index, whether it exists already.
 	 */
 	void afterInitialize() {
-		if (!this.settings.autoCreateIndex() || this.settings.indexType() == IndexType.NONE) {
+		VectorIndexSettings index = this.settings.index();
+		if (!index.autoCreate() || index.defaultType() == IndexType.NONE) {
 			return;
 		}
-		if (this.settings.indexType() == IndexType.IVFFLAT) {
+		if (index.defaultType() == IndexType.IVFFLAT) {
 			// once, so that the check after each add only asks the manager while the index is missing
 			this.autoIndexPresent = exists(definition(IndexType.IVFFLAT, IndexParams.defaults()));
 			return;
@@ -83,8 +68,8 @@ final class StoreIndexing {
 	 * @param inOuterTransaction whether the add joined a caller's transaction
 	 */
 	void afterAdd(boolean inOuterTransaction) {
-		if (this.autoIndexPresent || !this.settings.autoCreateIndex()
-				|| this.settings.indexType() != IndexType.IVFFLAT) {
+		if (this.autoIndexPresent || !this.settings.index().autoCreate()
+				|| this.settings.index().defaultType() != IndexType.IVFFLAT) {
 			return;
 		}
 		if (!inOuterTransaction) {
@@ -125,24 +110,24 @@ final class StoreIndexing {
 	}
 
 	private VectorIndexDefinition definition(IndexType type, IndexParams params) {
+		VectorIndexSettings index = this.settings.index();
 		IndexParams resolved = params;
-		if (type == IndexType.HNSW && params.m().isEmpty() && this.settings.hnswM().isPresent()) {
-			resolved = IndexParams.hnsw(this.settings.hnswM().getAsInt(),
-					this.settings.hnswEfConstruction().getAsInt());
+		if (type == IndexType.HNSW && params.m().isEmpty()) {
+			resolved = IndexParams.hnsw(index.hnswM(), index.hnswEfConstruction());
 		}
-		else if (type == IndexType.IVFFLAT && params.lists().isEmpty() && this.settings.ivfflatLists().isPresent()) {
-			resolved = IndexParams.ivfflat(this.settings.ivfflatLists().getAsInt());
+		else if (type == IndexType.IVFFLAT && params.lists().isEmpty() && index.ivfflatLists() != null) {
+			resolved = IndexParams.ivfflat(index.ivfflatLists());
 		}
 		VectorIndexDefinition definition = this.manager.definition(this.settings.schema(), this.settings.table(),
 				this.settings.column(StoreColumn.EMBEDDING), VectorType.VECTOR, this.settings.dimensions(),
 				this.settings.metric(), type, resolved);
-		if (definition.concurrently() == this.settings.concurrently()) {
+		if (definition.concurrently() == index.concurrently()) {
 			return definition;
 		}
 		// A shared manager: the store's own concurrently setting still decides for its table.
 		return new VectorIndexDefinition(definition.schema(), definition.table(), definition.column(),
 				definition.vectorType(), definition.metric(), definition.type(), definition.m(),
-				definition.efConstruction(), definition.lists(), this.settings.concurrently(), definition.name(),
+				definition.efConstruction(), definition.lists(), index.concurrently(), definition.name(),
 				definition.where());
 	}
 

@@ -40,24 +40,7 @@ final class StoreTransactions {
 			if (inOuterTransaction(connection)) {
 				return work.run(connection);
 			}
-			boolean autoCommit = connection.getAutoCommit();
-			if (autoCommit) {
-				connection.setAutoCommit(false);
-			}
-			try {
-				T result = work.run(connection);
-				connection.commit();
-				return result;
-			}
-			catch (SQLException | RuntimeException | Error ex) {
-				rollback(connection, ex);
-				throw ex;
-			}
-			finally {
-				if (autoCommit) {
-					connection.setAutoCommit(true);
-				}
-			}
+			return inTransaction(connection, work);
 		}
 		catch (SQLException ex) {
 			throw translate(task, ex);
@@ -70,20 +53,7 @@ final class StoreTransactions {
 	/** Runs {@code work} in a transaction of its own on a connection of its own, outside any caller's transaction. */
 	<T> T executeSeparately(String task, Work<T> work) {
 		try (Connection connection = this.dataSource.getConnection()) {
-			boolean autoCommit = connection.getAutoCommit();
-			connection.setAutoCommit(false);
-			try {
-				T result = work.run(connection);
-				connection.commit();
-				return result;
-			}
-			catch (SQLException | RuntimeException | Error ex) {
-				rollback(connection, ex);
-				throw ex;
-			}
-			finally {
-				connection.setAutoCommit(autoCommit);
-			}
+			return inTransaction(connection, work);
 		}
 		catch (SQLException ex) {
 			throw translate(task, ex);
@@ -107,20 +77,25 @@ final class StoreTransactions {
 		}
 	}
 
-	/** Runs {@code work} on a connection of its own in auto-commit mode (for {@code CREATE INDEX CONCURRENTLY}). */
-	<T> T executeAutoCommit(String task, Work<T> work) {
-		try (Connection connection = this.dataSource.getConnection()) {
-			boolean autoCommit = connection.getAutoCommit();
-			connection.setAutoCommit(true);
-			try {
-				return work.run(connection);
-			}
-			finally {
-				connection.setAutoCommit(autoCommit);
-			}
+	/** Runs {@code work} in a transaction of its own on {@code connection}, restoring its auto-commit mode. */
+	private static <T> T inTransaction(Connection connection, Work<T> work) throws SQLException {
+		boolean autoCommit = connection.getAutoCommit();
+		if (autoCommit) {
+			connection.setAutoCommit(false);
 		}
-		catch (SQLException ex) {
-			throw translate(task, ex);
+		try {
+			T result = work.run(connection);
+			connection.commit();
+			return result;
+		}
+		catch (SQLException | RuntimeException | Error ex) {
+			rollback(connection, ex);
+			throw ex;
+		}
+		finally {
+			if (autoCommit) {
+				connection.setAutoCommit(true);
+			}
 		}
 	}
 

@@ -2,10 +2,10 @@ package dev.vectorjpa.store;
 
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.OptionalInt;
 
 import dev.vectorjpa.Metric;
 import dev.vectorjpa.index.IndexParams;
+import dev.vectorjpa.index.VectorIndexSettings;
 import dev.vectorjpa.jdbc.SqlIdentifiers;
 import dev.vectorjpa.mapping.IndexType;
 import dev.vectorjpa.mapping.VectorType;
@@ -38,19 +38,7 @@ public final class VectorStoreSettings {
 
 	private final @Nullable String domain;
 
-	private final IndexType indexType;
-
-	private final @Nullable Integer hnswM;
-
-	private final @Nullable Integer hnswEfConstruction;
-
-	private final @Nullable Integer ivfflatLists;
-
-	private final boolean autoCreateIndex;
-
-	private final long minRowsForIndex;
-
-	private final boolean concurrently;
+	private final VectorIndexSettings index;
 
 	private final int copyThreshold;
 
@@ -84,20 +72,12 @@ public final class VectorStoreSettings {
 					+ " characters, got '" + builder.domain + "'");
 		}
 		this.domain = builder.domain;
-		if (builder.indexType != IndexType.NONE && !builder.metric.supportsIndex(builder.indexType, VectorType.VECTOR)) {
-			throw new IllegalArgumentException("pgvector has no " + builder.indexType + " index for " + builder.metric);
+		VectorIndexSettings index = builder.index.build();
+		IndexType indexType = index.defaultType();
+		if (indexType != IndexType.NONE && !builder.metric.supportsIndex(indexType, VectorType.VECTOR)) {
+			throw new IllegalArgumentException("pgvector has no " + indexType + " index for " + builder.metric);
 		}
-		this.indexType = builder.indexType;
-		this.hnswM = builder.hnswM;
-		this.hnswEfConstruction = builder.hnswEfConstruction;
-		this.ivfflatLists = builder.ivfflatLists;
-		this.autoCreateIndex = builder.autoCreateIndex;
-		if (builder.minRowsForIndex < 0) {
-			throw new IllegalArgumentException("vector-jpa.index.min-rows must not be negative, got "
-					+ builder.minRowsForIndex);
-		}
-		this.minRowsForIndex = builder.minRowsForIndex;
-		this.concurrently = builder.concurrently;
+		this.index = index;
 		if (builder.copyThreshold < 1) {
 			throw new IllegalArgumentException("copyThreshold must be at least 1, got " + builder.copyThreshold);
 		}
@@ -149,43 +129,13 @@ public final class VectorStoreSettings {
 		return this.domain;
 	}
 
-	/** The index type created by {@link #autoCreateIndex()} (NONE: no index). */
-	public IndexType indexType() {
-		return this.indexType;
-	}
-
-	/** HNSW {@code m}, if set (else the server default, 16). */
-	public OptionalInt hnswM() {
-		return optional(this.hnswM);
-	}
-
-	/** HNSW {@code ef_construction}, if set (else the server default, 64). */
-	public OptionalInt hnswEfConstruction() {
-		return optional(this.hnswEfConstruction);
-	}
-
-	/** IVFFlat {@code lists}, if set (else rows / 1000, at least 10; the square root of the rows above a million). */
-	public OptionalInt ivfflatLists() {
-		return optional(this.ivfflatLists);
-	}
-
-	private static OptionalInt optional(@Nullable Integer value) {
-		return (value != null) ? OptionalInt.of(value) : OptionalInt.empty();
-	}
-
-	/** Whether the index is created automatically (HNSW at once, IVFFlat from {@link #minRowsForIndex()} rows). */
-	public boolean autoCreateIndex() {
-		return this.autoCreateIndex;
-	}
-
-	/** The number of rows the table must hold before an IVFFlat index is created automatically. */
-	public long minRowsForIndex() {
-		return this.minRowsForIndex;
-	}
-
-	/** Whether indexes are built with {@code CREATE INDEX CONCURRENTLY}. */
-	public boolean concurrently() {
-		return this.concurrently;
+	/**
+	 * The index of the store's table: {@link VectorIndexSettings#defaultType()} is the type created automatically
+	 * when {@link VectorIndexSettings#autoCreate()} is on (HNSW at once, IVFFlat from
+	 * {@link VectorIndexSettings#minRows()} rows), with its parameters.
+	 */
+	public VectorIndexSettings index() {
+		return this.index;
 	}
 
 	/** From how many vectors on {@code add} streams them with binary COPY instead of batched inserts. */
@@ -214,19 +164,7 @@ public final class VectorStoreSettings {
 
 		private @Nullable String domain;
 
-		private IndexType indexType = IndexType.NONE;
-
-		private @Nullable Integer hnswM;
-
-		private @Nullable Integer hnswEfConstruction;
-
-		private @Nullable Integer ivfflatLists;
-
-		private boolean autoCreateIndex;
-
-		private long minRowsForIndex = 1000;
-
-		private boolean concurrently;
+		private final VectorIndexSettings.Builder index = VectorIndexSettings.builder();
 
 		private int copyThreshold = 1000;
 
@@ -284,11 +222,11 @@ public final class VectorStoreSettings {
 
 		/** The index type for automatic creation (default NONE). */
 		public Builder indexType(IndexType indexType) {
-			this.indexType = requireNonNull(indexType, "indexType");
+			this.index.defaultType(requireNonNull(indexType, "indexType"));
 			return this;
 		}
 
-		/** Takes the parameters {@code indexParams} sets (default: server defaults, IVFFlat lists from the rows). */
+		/** Takes the parameters {@code indexParams} sets (default: m 16, ef_construction 64, IVFFlat lists from the rows). */
 		public Builder indexParams(IndexParams indexParams) {
 			requireNonNull(indexParams, "indexParams");
 			if (indexParams.m().isPresent()) {
@@ -303,33 +241,32 @@ public final class VectorStoreSettings {
 		/** HNSW {@code m} (2-100) and {@code ef_construction} (4-1000, at least 2·m). */
 		public Builder hnsw(int m, int efConstruction) {
 			IndexParams.validateHnsw(m, efConstruction);
-			this.hnswM = m;
-			this.hnswEfConstruction = efConstruction;
+			this.index.hnswM(m).hnswEfConstruction(efConstruction);
 			return this;
 		}
 
 		/** IVFFlat {@code lists} (1-32768). */
 		public Builder ivfflatLists(int lists) {
 			IndexParams.validateLists(lists);
-			this.ivfflatLists = lists;
+			this.index.ivfflatLists(lists);
 			return this;
 		}
 
 		/** Whether to create the index automatically (default false). */
 		public Builder autoCreateIndex(boolean autoCreateIndex) {
-			this.autoCreateIndex = autoCreateIndex;
+			this.index.autoCreate(autoCreateIndex);
 			return this;
 		}
 
 		/** The row count from which an IVFFlat index is created automatically (default 1000). */
 		public Builder minRowsForIndex(long minRowsForIndex) {
-			this.minRowsForIndex = minRowsForIndex;
+			this.index.minRows(minRowsForIndex);
 			return this;
 		}
 
 		/** Whether to build indexes with {@code CONCURRENTLY} (default false). */
 		public Builder concurrently(boolean concurrently) {
-			this.concurrently = concurrently;
+			this.index.concurrently(concurrently);
 			return this;
 		}
 

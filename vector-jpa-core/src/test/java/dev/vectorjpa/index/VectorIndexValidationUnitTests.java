@@ -7,6 +7,7 @@ import dev.vectorjpa.Metric;
 import dev.vectorjpa.hibernate.VectorAttribute;
 import dev.vectorjpa.hibernate.VectorEntityMetadata;
 import dev.vectorjpa.hibernate.VectorJpaSettings;
+import dev.vectorjpa.jdbc.PgVectorExtension;
 import dev.vectorjpa.mapping.IndexType;
 import dev.vectorjpa.mapping.VectorIndex;
 import dev.vectorjpa.mapping.VectorType;
@@ -139,12 +140,12 @@ class VectorIndexValidationUnitTests {
 
 	@Test
 	void parallelHnswBuildsAreDisabledBelowPgvector082() {
-		int[] fixed = { 0, 8, 2 };
-		assertThat(IndexBuilder.isOlderThan("0.8.0", fixed)).isTrue();
-		assertThat(IndexBuilder.isOlderThan("0.7.4", fixed)).isTrue();
-		assertThat(IndexBuilder.isOlderThan("0.8.2", fixed)).isFalse();
-		assertThat(IndexBuilder.isOlderThan("0.9", fixed)).isFalse();
-		assertThat(IndexBuilder.isOlderThan("1.0.0", fixed)).isFalse();
+		String fixed = "0.8.2";
+		assertThat(PgVectorExtension.isAtLeast("0.8.0", fixed)).isFalse();
+		assertThat(PgVectorExtension.isAtLeast("0.7.4", fixed)).isFalse();
+		assertThat(PgVectorExtension.isAtLeast("0.8.2", fixed)).isTrue();
+		assertThat(PgVectorExtension.isAtLeast("0.9", fixed)).isTrue();
+		assertThat(PgVectorExtension.isAtLeast("1.0.0", fixed)).isTrue();
 	}
 
 	@Test

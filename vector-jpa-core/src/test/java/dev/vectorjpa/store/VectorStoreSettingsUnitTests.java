@@ -24,13 +24,13 @@ class VectorStoreSettingsUnitTests {
 		assertThat(settings.autoCreateTable()).isTrue();
 		assertThat(settings.metric()).isEqualTo(Metric.COSINE);
 		assertThat(settings.domain()).isNull();
-		assertThat(settings.indexType()).isEqualTo(IndexType.NONE);
-		assertThat(settings.hnswM()).isEmpty();
-		assertThat(settings.hnswEfConstruction()).isEmpty();
-		assertThat(settings.ivfflatLists()).isEmpty();
-		assertThat(settings.autoCreateIndex()).isFalse();
-		assertThat(settings.minRowsForIndex()).isEqualTo(1000);
-		assertThat(settings.concurrently()).isFalse();
+		assertThat(settings.index().defaultType()).isEqualTo(IndexType.NONE);
+		assertThat(settings.index().hnswM()).isEqualTo(16);
+		assertThat(settings.index().hnswEfConstruction()).isEqualTo(64);
+		assertThat(settings.index().ivfflatLists()).isNull();
+		assertThat(settings.index().autoCreate()).isFalse();
+		assertThat(settings.index().minRows()).isEqualTo(1000);
+		assertThat(settings.index().concurrently()).isFalse();
 		for (StoreColumn column : StoreColumn.values()) {
 			assertThat(settings.column(column)).isEqualTo(column.defaultName());
 		}
@@ -56,9 +56,9 @@ class VectorStoreSettingsUnitTests {
 			.indexParams(IndexParams.hnsw(24, 100))
 			.ivfflatLists(300)
 			.build();
-		assertThat(settings.hnswM()).hasValue(24);
-		assertThat(settings.hnswEfConstruction()).hasValue(100);
-		assertThat(settings.ivfflatLists()).hasValue(300);
+		assertThat(settings.index().hnswM()).isEqualTo(24);
+		assertThat(settings.index().hnswEfConstruction()).isEqualTo(100);
+		assertThat(settings.index().ivfflatLists()).isEqualTo(300);
 		assertThatIllegalArgumentException().isThrownBy(() -> VectorStoreSettings.builder(3).hnsw(16, 20))
 			.withMessage("HNSW ef_construction must be at least 2 * m (32), got 20");
 		assertThatIllegalArgumentException().isThrownBy(() -> VectorStoreSettings.builder(3).ivfflatLists(0))

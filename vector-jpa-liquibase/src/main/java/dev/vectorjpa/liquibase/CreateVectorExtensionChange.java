@@ -1,5 +1,6 @@
 package dev.vectorjpa.liquibase;
 
+import dev.vectorjpa.jdbc.PgVectorExtension;
 import dev.vectorjpa.jdbc.SqlIdentifiers;
 import liquibase.change.AbstractChange;
 import liquibase.change.Change;
@@ -61,11 +62,7 @@ public class CreateVectorExtensionChange extends AbstractChange {
 
 	/** The statement this change runs. */
 	public String createSql() {
-		String sql = "CREATE EXTENSION IF NOT EXISTS vector";
-		if (this.schemaName == null) {
-			return sql;
-		}
-		return sql + " SCHEMA " + SqlIdentifiers.quote(this.schemaName, "createVectorExtension schemaName");
+		return PgVectorExtension.createSql(this.schemaName, "createVectorExtension schemaName");
 	}
 
 	@Override

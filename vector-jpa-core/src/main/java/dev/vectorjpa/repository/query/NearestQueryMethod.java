@@ -26,8 +26,6 @@ public final class NearestQueryMethod extends QueryMethod {
 
 	private static final Pattern NAME = Pattern.compile("^(find|search|stream)Nearest(?:By(.*))?$");
 
-	private final Method method;
-
 	private final @Nullable PartTree tree;
 
 	private final @Nullable String nearestTo;
@@ -41,7 +39,6 @@ public final class NearestQueryMethod extends QueryMethod {
 	public NearestQueryMethod(Method method, RepositoryMetadata metadata, ProjectionFactory factory) {
 		super(method, metadata, factory,
 				(source) -> new NearestParameters(source, countArguments(tree(method, metadata.getDomainType()))));
-		this.method = method;
 		this.tree = tree(method, metadata.getDomainType());
 		if (this.tree != null) {
 			checkCriterionTypes(this.tree, method.getParameterTypes());
@@ -77,11 +74,6 @@ public final class NearestQueryMethod extends QueryMethod {
 	/** The criteria, or {@code null} when the method has none. */
 	public @Nullable PartTree getTree() {
 		return this.tree;
-	}
-
-	/** The repository method. */
-	public Method getRepositoryMethod() {
-		return this.method;
 	}
 
 	/** The attribute named by {@code @NearestTo}, or {@code null}. */

@@ -8,16 +8,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
+import dev.vectorjpa.hibernate.DomainTenantIdentifierResolver;
 import dev.vectorjpa.hibernate.EntityEmbeddings;
-import dev.vectorjpa.hibernate.MappedAttribute;
-import dev.vectorjpa.hibernate.VectorAttribute;
-import dev.vectorjpa.hibernate.VectorEntityMetadata;
-import dev.vectorjpa.hibernate.VectorValueValidator;
+import dev.vectorjpa.hibernate.EntityRowValues;
 import dev.vectorjpa.jdbc.CopyColumnEncoder;
 import dev.vectorjpa.jdbc.PgCopyWriter;
 import dev.vectorjpa.observation.VectorJpaObservations;
@@ -28,15 +24,6 @@ import org.apache.commons.logging.LogFactory;
 import org.hibernate.Session;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
-import org.hibernate.generator.Assigned;
-import org.hibernate.generator.BeforeExecutionGenerator;
-import org.hibernate.generator.EventType;
-import org.hibernate.generator.Generator;
-import org.hibernate.id.UUIDGenerator;
-import org.hibernate.id.uuid.UuidGenerator;
-import org.hibernate.metamodel.mapping.AttributeMapping;
-import org.hibernate.metamodel.mapping.PluralAttributeMapping;
-import org.hibernate.metamodel.mapping.SelectableMapping;
 import org.hibernate.persister.entity.EntityPersister;
 import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -67,80 +54,38 @@ final class EntityBulkInsert<T> {
 
 	private final EntityManager entityManager;
 
-	private final EntityPersister persister;
+	private final EntityRowValues rows;
 
 	private final String table;
-
-	private final List<AttributeMapping> attributes = new ArrayList<>();
-
-	private final List<Column> columns = new ArrayList<>();
-
-	private final Map<String, VectorAttribute> vectorChecks = new HashMap<>();
-
-	private final @Nullable String domainColumn;
-
-	private final Supplier<@Nullable String> currentDomain;
 
 	private final TransactionTemplate transaction;
 
 	private final Consumer<Class<?>> afterInsert;
 
+	private final @Nullable EntityEmbeddings embeddings;
+
+	private final EntityPersister persister;
+
 	private volatile @Nullable List<CopyColumnEncoder> encoders;
 
 	private VectorJpaObservations observations = VectorJpaObservations.noop();
-
-	private final @Nullable EntityEmbeddings embeddings;
 
 	void setObservations(VectorJpaObservations observations) {
 		this.observations = observations;
 	}
 
 	EntityBulkInsert(Class<T> entityType, EntityManagerFactory entityManagerFactory, EntityManager entityManager,
-			PlatformTransactionManager transactionManager, Supplier<@Nullable String> currentDomain,
-			Consumer<Class<?>> afterInsert) {
+			PlatformTransactionManager transactionManager, Consumer<Class<?>> afterInsert) {
 		this.entityType = entityType;
 		this.entityManager = entityManager;
-		this.currentDomain = currentDomain;
 		this.afterInsert = afterInsert;
 		this.transaction = new TransactionTemplate(transactionManager);
-		SessionFactoryImplementor sessionFactory = entityManagerFactory.unwrap(SessionFactoryImplementor.class);
-		this.persister = sessionFactory.getMappingMetamodel().getEntityDescriptor(entityType);
 		this.embeddings = EntityEmbeddings.of(entityManagerFactory).orElse(null);
-		VectorEntityMetadata metadata = VectorEntityMetadata.of(entityManagerFactory, entityType);
-		this.table = metadata.table();
-		if (this.persister.getEntityMetamodel().isPolymorphic() || this.persister.getDiscriminatorMapping() != null) {
-			throw new IllegalStateException("bulkInsert does not support entity inheritance (" + entityType.getName()
-					+ ")");
-		}
-		this.persister.getIdentifierMapping().forEachSelectable((index, selectable) -> addColumn(selectable));
-		this.persister.forEachAttributeMapping((attribute) -> {
-			if (attribute instanceof PluralAttributeMapping || !attribute.getAttributeMetadata().isInsertable()) {
-				return;
-			}
-			int before = this.columns.size();
-			attribute.forEachSelectable((index, selectable) -> {
-				if (selectable.isInsertable() && !selectable.isFormula()) {
-					addColumn(selectable);
-				}
-			});
-			if (this.columns.size() > before) {
-				this.attributes.add(attribute);
-			}
-		});
-		for (VectorAttribute vector : metadata.vectorAttributes()) {
-			this.vectorChecks.put(vector.name(), vector);
-		}
-		MappedAttribute domain = metadata.domain();
-		this.domainColumn = (domain != null) ? domain.name() : null;
-	}
-
-	private void addColumn(SelectableMapping selectable) {
-		if (!selectable.getContainingTableExpression().equals(this.persister.getIdentifierTableName())) {
-			throw new IllegalStateException("bulkInsert writes one table; " + this.entityType.getSimpleName()
-					+ " maps column " + selectable.getSelectionExpression() + " to "
-					+ selectable.getContainingTableExpression());
-		}
-		this.columns.add(new Column(selectable.getSelectionExpression()));
+		this.persister = entityManagerFactory.unwrap(SessionFactoryImplementor.class)
+			.getMappingMetamodel()
+			.getEntityDescriptor(entityType);
+		this.rows = new EntityRowValues(entityManagerFactory, entityType);
+		this.table = this.rows.table();
 	}
 
 	/** Writes {@code entities}, returning the number of rows. */
@@ -160,27 +105,26 @@ final class EntityBulkInsert<T> {
 	private int copy(Iterable<? extends T> entities) {
 		Session session = this.entityManager.unwrap(Session.class);
 		SharedSessionContractImplementor implementor = session.unwrap(SharedSessionContractImplementor.class);
-		Generator generator = this.persister.getGenerator();
-		String domain = (this.domainColumn != null) ? this.currentDomain.get() : null;
+		// the domain of the session the rows are written with, as every other operation of that session uses
+		String domain = this.rows.hasDomain()
+				? DomainTenantIdentifierResolver.domainOf(implementor.getTenantIdentifierValue()) : null;
+		int width = this.rows.columns().size();
 		long[] written = { 0 };
 		session.doWork((connection) -> {
 			List<CopyColumnEncoder> encoders = encoders(connection);
-			List<String> quoted = new ArrayList<>(this.columns.size());
-			for (Column column : this.columns) {
-				quoted.add(column.expression());
-			}
+			List<String> quoted = this.rows.columns();
 			// embeddedFrom vectors are computed a batch ahead of the rows that need them
 			Iterator<? extends T> iterator = (this.embeddings != null)
 					? this.embeddings.embedding(this.persister, entities.iterator()) : entities.iterator();
-			if (!needsDatabaseForIds(generator)) {
+			if (!this.rows.idsNeedDatabase()) {
 				// Ids are assigned or generated in memory: one COPY streams every row as it is prepared, so the client
 				// prepares the next rows while the server stores the previous ones.
 				try (PgCopyWriter writer = PgCopyWriter.open(connection, this.table, quoted)) {
 					writer.onProgress(PROGRESS_INTERVAL, (rows) -> logger.info("bulkInsert into " + this.table + ": "
 							+ rows + " rows written"));
-					Object[] values = new Object[this.columns.size()];
+					Object[] values = new Object[width];
 					while (iterator.hasNext()) {
-						row(next(iterator, writer.rowsWritten()), implementor, generator, domain, values);
+						this.rows.fill(next(iterator, writer.rowsWritten()), implementor, domain, values);
 						writeRow(writer, encoders, values);
 					}
 					written[0] = writer.finish();
@@ -193,8 +137,8 @@ final class EntityBulkInsert<T> {
 			int size = 0;
 			while (iterator.hasNext()) {
 				T entity = next(iterator, written[0] + size);
-				Object[] values = (chunk[size] != null) ? chunk[size] : new Object[this.columns.size()];
-				row(entity, implementor, generator, domain, values);
+				Object[] values = (chunk[size] != null) ? chunk[size] : new Object[width];
+				this.rows.fill(entity, implementor, domain, values);
 				chunk[size++] = values;
 				if (size == CHUNK_SIZE) {
 					written[0] += write(connection, quoted, encoders, chunk, size, written[0]);
@@ -243,54 +187,6 @@ final class EntityBulkInsert<T> {
 		return entity;
 	}
 
-	/** Whether generating an id may query the database (a sequence, a table, a custom generator). */
-	private static boolean needsDatabaseForIds(@Nullable Generator generator) {
-		return !(generator == null || generator instanceof Assigned || generator instanceof org.hibernate.id.Assigned
-				|| generator instanceof UuidGenerator || generator instanceof UUIDGenerator);
-	}
-
-	private void row(T entity, SharedSessionContractImplementor session, Generator generator, @Nullable String domain,
-			Object[] values) {
-		Object id = this.persister.getIdentifier(entity, session);
-		if (id == null) {
-			if (generator == null || generator.generatedOnExecution() || !(generator instanceof BeforeExecutionGenerator before)) {
-				throw new IllegalArgumentException("bulkInsert needs ids it can write: " + this.entityType.getSimpleName()
-						+ " has a null id and its ids are generated by the database (identity); use assigned ids, "
-						+ "@GeneratedValue(strategy = GenerationType.UUID) or a sequence");
-			}
-			// UUID and sequence generators run here: a pooled sequence pre-allocates ids in blocks
-			id = before.generate(session, entity, null, EventType.INSERT);
-			this.persister.setIdentifier(entity, id, session);
-		}
-		int[] column = { 0 };
-		this.persister.getIdentifierMapping().breakDownJdbcValues(id, (index, value, selectable) -> values[column[0]++] = value,
-				session);
-		for (AttributeMapping attribute : this.attributes) {
-			Object value = attribute.getPropertyAccess().getGetter().get(entity);
-			String name = attribute.getAttributeName();
-			VectorAttribute vector = this.vectorChecks.get(name);
-			if (vector != null) {
-				VectorValueValidator.validate(vector, value);
-			}
-			if (name.equals(this.domainColumn) && domain != null) {
-				if (value != null && !domain.equals(value)) {
-					throw new IllegalArgumentException(this.entityType.getSimpleName() + "." + name + " is '" + value
-							+ "' but the current domain is '" + domain + "'");
-				}
-				value = domain;
-			}
-			int before = column[0];
-			attribute.breakDownJdbcValues(value, (index, jdbcValue, selectable) -> values[column[0]++] = jdbcValue,
-					session);
-			if (column[0] == before) {
-				// a null to-one association or embeddable breaks down to nothing: its columns are null
-				for (int i = 0; i < attribute.getJdbcTypeCount(); i++) {
-					values[column[0]++] = null;
-				}
-			}
-		}
-	}
-
 	private List<CopyColumnEncoder> encoders(Connection connection) throws SQLException {
 		List<CopyColumnEncoder> cached = this.encoders;
 		if (cached != null) {
@@ -307,28 +203,18 @@ final class EntityBulkInsert<T> {
 				}
 			}
 		}
-		List<CopyColumnEncoder> encoders = new ArrayList<>(this.columns.size());
-		for (Column column : this.columns) {
-			String type = types.get(column.catalogName());
+		List<String> columns = this.rows.columns();
+		List<CopyColumnEncoder> encoders = new ArrayList<>(columns.size());
+		for (int i = 0; i < columns.size(); i++) {
+			String type = types.get(this.rows.catalogName(i));
 			if (type == null) {
-				throw new IllegalStateException("Table " + this.table + " has no column " + column.expression()
+				throw new IllegalStateException("Table " + this.table + " has no column " + columns.get(i)
 						+ " mapped by " + this.entityType.getSimpleName());
 			}
-			encoders.add(CopyColumnEncoder.forType(type, this.table + "." + column.expression()));
+			encoders.add(CopyColumnEncoder.forType(type, this.table + "." + columns.get(i)));
 		}
 		this.encoders = List.copyOf(encoders);
 		return this.encoders;
-	}
-
-	private record Column(String expression) {
-
-		String catalogName() {
-			boolean quoted = this.expression.length() > 1 && this.expression.startsWith("\"")
-					&& this.expression.endsWith("\"");
-			return quoted ? this.expression.substring(1, this.expression.length() - 1).replace("\"\"", "\"")
-					: this.expression.toLowerCase(Locale.ROOT);
-		}
-
 	}
 
 }

@@ -47,25 +47,21 @@ public class SimpleVectorRepositoryFragment<T> {
 
 	private final NearestQueryCreator.CountSql count;
 
-	private final @Nullable VectorSearchSupport support;
+	private final VectorSearchSupport support;
 
 	private final EntityManagerFactory entityManagerFactory;
 
 	/**
-	 * A fragment for {@code domainType}.
+	 * A fragment for {@code domainType}, created by {@link VectorRepositoryFragmentsContributor}.
 	 * @throws IllegalArgumentException when the entity has no {@code @VectorColumn} attribute
 	 */
-	public SimpleVectorRepositoryFragment(Class<T> domainType, EntityManagerFactory entityManagerFactory,
-			NearestQueryExecutor executor, QueryScope scope) {
-		this(domainType, entityManagerFactory, executor, scope, null);
-	}
-
-	SimpleVectorRepositoryFragment(Class<T> domainType, EntityManagerFactory entityManagerFactory,
-			NearestQueryExecutor executor, QueryScope scope, @Nullable VectorSearchSupport support) {
+	SimpleVectorRepositoryFragment(Class<T> domainType, VectorSearchSupport support) {
 		this.support = support;
 		this.domainType = domainType;
+		this.executor = support.executor(domainType);
+		EntityManagerFactory entityManagerFactory = support.entityManager().getEntityManagerFactory();
 		this.entityManagerFactory = entityManagerFactory;
-		this.executor = executor;
+		QueryScope scope = support.scope();
 		VectorEntityMetadata metadata = VectorEntityMetadata.of(entityManagerFactory, domainType);
 		if (metadata.vectorAttributes().isEmpty()) {
 			throw new IllegalArgumentException(domainType.getSimpleName()
@@ -139,7 +135,7 @@ public class SimpleVectorRepositoryFragment<T> {
 
 	/** See {@link VectorRepository#bulkInsert(Iterable)}. */
 	public int bulkInsert(Iterable<? extends T> entities) {
-		return support().bulkInsert(this.domainType).insert(entities);
+		return this.support.bulkInsert(this.domainType).insert(entities);
 	}
 
 	/** See {@link VectorRepository#findHybrid(float[], String, int)}. */
@@ -149,7 +145,7 @@ public class SimpleVectorRepositoryFragment<T> {
 
 	/** See {@link VectorRepository#findHybrid(float[], String, int, HybridOptions)}. */
 	public List<Nearest<T>> findHybrid(float[] query, String text, int k, HybridOptions options) {
-		return support().hybrid(this.domainType).search(query, text, k, options);
+		return this.support.hybrid(this.domainType).search(query, text, k, options);
 	}
 
 	/** See {@link VectorRepository#findHybrid(String, int)}. */
@@ -170,14 +166,6 @@ public class SimpleVectorRepositoryFragment<T> {
 					+ "Spring AI or LangChain4j EmbeddingModel bean, or a TextEmbedder bean"));
 		return embeddings.embedQuery(new EmbeddingTarget(this.domainType, attribute.name(), attribute.dimensions()),
 				text);
-	}
-
-	private VectorSearchSupport support() {
-		if (this.support == null) {
-			throw new IllegalStateException("bulkInsert and findHybrid need a repository created by "
-					+ "VectorRepositoryFactoryBean");
-		}
-		return this.support;
 	}
 
 	private static NearestSql.Text text(NearestSql sql) {

@@ -30,9 +30,7 @@ final class VectorRepositoryFragmentsContributor implements JpaRepositoryFragmen
 			return RepositoryFragments.empty();
 		}
 		Class<?> domainType = metadata.getDomainType();
-		return RepositoryFragments.just(new SimpleVectorRepositoryFragment<>(domainType,
-				entityManager.getEntityManagerFactory(), this.support.executor(domainType), this.support.scope(),
-				this.support));
+		return RepositoryFragments.just(new SimpleVectorRepositoryFragment<>(domainType, this.support));
 	}
 
 	@Override

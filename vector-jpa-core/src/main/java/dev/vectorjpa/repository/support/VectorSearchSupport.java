@@ -5,13 +5,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-import dev.vectorjpa.hibernate.DomainTenantIdentifierResolver;
 import dev.vectorjpa.observation.VectorJpaObservations;
 import dev.vectorjpa.repository.SearchOptions;
 import dev.vectorjpa.repository.query.NearestQueryExecutor;
 import dev.vectorjpa.repository.query.QueryScope;
 import jakarta.persistence.EntityManager;
-import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -34,8 +32,6 @@ final class VectorSearchSupport {
 
 	private final Map<Class<?>, HybridSearch<?>> hybridSearches = new ConcurrentHashMap<>();
 
-	private Supplier<@Nullable String> currentDomain;
-
 	private Consumer<Class<?>> afterBulkInsert = (type) -> {
 	};
 
@@ -46,8 +42,6 @@ final class VectorSearchSupport {
 		// @DomainId entities are always restricted to the session's domain, whatever else the application scopes by
 		this.scope = DomainQueryScope.of(entityManager, scope);
 		this.transactionManager = transactionManager;
-		// bulk inserts write the domain of the session their transaction uses, as every other operation does
-		this.currentDomain = () -> DomainTenantIdentifierResolver.currentDomain(entityManager).orElse(null);
 	}
 
 	EntityManager entityManager() {
@@ -56,11 +50,6 @@ final class VectorSearchSupport {
 
 	QueryScope scope() {
 		return this.scope;
-	}
-
-	/** Supplies the current domain written into {@code @DomainId} columns by bulk inserts. */
-	void setCurrentDomain(Supplier<@Nullable String> currentDomain) {
-		this.currentDomain = currentDomain;
 	}
 
 	private VectorJpaObservations observations = VectorJpaObservations.noop();
@@ -80,7 +69,7 @@ final class VectorSearchSupport {
 		return (EntityBulkInsert<T>) this.bulkInserts.computeIfAbsent(entityType, (type) -> {
 			EntityBulkInsert<T> bulkInsert = new EntityBulkInsert<>(entityType,
 					this.entityManager.getEntityManagerFactory(), this.entityManager, this.transactionManager.get(),
-					() -> this.currentDomain.get(), (inserted) -> this.afterBulkInsert.accept(inserted));
+					(inserted) -> this.afterBulkInsert.accept(inserted));
 			bulkInsert.setObservations(this.observations);
 			return bulkInsert;
 		});

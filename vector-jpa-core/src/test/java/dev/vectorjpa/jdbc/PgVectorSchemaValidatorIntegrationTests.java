@@ -15,21 +15,11 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
- * Tests for {@link PgVectorExtension} and {@link PgVectorSchemaValidator} against the database.
+ * The start-up checks against the database: {@link PgVectorSchemaValidator}'s messages and advice, and the
+ * messages of {@link PgVectorExtension#create} when the extension cannot be created.
  */
 @DatabaseTest
-class PgVectorExtensionIntegrationTests {
-
-	@Test
-	void createIsANoOpWhenTheExtensionIsInstalled(TestSchema schema) throws Exception {
-		try (Connection connection = schema.connect()) {
-			assertThatNoException().isThrownBy(() -> PgVectorExtension.create(connection));
-			assertThat(PgVectorExtension.installedVersion(connection))
-				.contains((String) schema.query("SELECT extversion FROM pg_extension WHERE extname = 'vector'")
-					.get(0)
-					.get(0));
-		}
-	}
+class PgVectorSchemaValidatorIntegrationTests {
 
 	@Test
 	void createNamesTheStatementAnAdministratorMustRunWhenTheRoleMayNotCreateTheExtension(TestSchema schema)
