@@ -6,6 +6,13 @@
 # Extra arguments go to Maven, e.g. scripts/test.sh -pl vector-jpa-core -am -Dit.test=SomeIntegrationTests
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The sample application's page is tested in a real browser: Debian's chromium + chromium-driver, driven by Selenium.
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  echo "Installing chromium and chromium-driver for the sample application's browser test" >&2
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >&2
+fi
 url=$(scripts/db.sh)
 if [ "$url" != testcontainers ]; then
   export VECTOR_JPA_JDBC_URL="$url"

@@ -2,9 +2,11 @@ package dev.vectorjpa.hibernate;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.service.Service;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The vector metadata model of one session factory: every entity's {@link VectorEntityMetadata}, read once from
@@ -18,6 +20,8 @@ public final class VectorEntityRegistry implements Service {
 	private volatile Map<Class<?>, VectorEntityMetadata> entities = Map.of();
 
 	private volatile boolean rowLevelSecurity;
+
+	private volatile @Nullable EntityEmbeddings embeddings;
 
 	/**
 	 * The registry of {@code sessionFactory}.
@@ -49,6 +53,15 @@ public final class VectorEntityRegistry implements Service {
 			}
 		}
 		throw new IllegalArgumentException(type.getName() + " is not an entity of this persistence unit");
+	}
+
+	void registerEmbeddings(@Nullable EntityEmbeddings embeddings) {
+		this.embeddings = embeddings;
+	}
+
+	/** The embedding side of this session factory, empty when no embedding model is configured. */
+	public Optional<EntityEmbeddings> embeddings() {
+		return Optional.ofNullable(this.embeddings);
 	}
 
 	/** Every entity, in no particular order. */

@@ -40,12 +40,22 @@ public final class VectorJpaIntegrator implements Integrator {
 			sessionFactory.addObserver(VectorAggregateFunction.installer());
 		}
 		Map<Class<?>, VectorEntityMetadata> entities = VectorMetadataReader.read(metadata, sessionFactory);
-		VectorEntityRegistry.of(sessionFactory).register(entities, DomainSettings.rowLevelSecurity(settings));
+		VectorEntityRegistry registry = VectorEntityRegistry.of(sessionFactory);
+		registry.register(entities, DomainSettings.rowLevelSecurity(settings));
+		EntityEmbeddings embeddings = EntityEmbeddings.create(metadata, entities, settings);
+		registry.registerEmbeddings(embeddings);
 		if (entities.values().stream().allMatch((entity) -> entity.vectorAttributes().isEmpty())) {
 			return;
 		}
-		VectorWriteCheckListener listener = new VectorWriteCheckListener(entities.values());
 		EventListenerRegistry listeners = sessionFactory.getEventListenerRegistry();
+		if (embeddings != null) {
+			EmbeddingListener embedding = new EmbeddingListener(embeddings);
+			// Prepended: vectors are computed before Hibernate's own flush looks for dirty entities.
+			listeners.prependListeners(EventType.FLUSH, embedding);
+			listeners.prependListeners(EventType.AUTO_FLUSH, embedding);
+			listeners.appendListeners(EventType.PRE_INSERT, embedding);
+		}
+		VectorWriteCheckListener listener = new VectorWriteCheckListener(entities.values(), embeddings);
 		// Prepended: the checks must run before Hibernate's own listeners schedule anything.
 		listeners.prependListeners(EventType.PERSIST, listener);
 		listeners.prependListeners(EventType.PERSIST_ONFLUSH, listener);

@@ -53,6 +53,18 @@ public final class VectorJpaSettings {
 	public static final String BINARY_TRANSFER = "vector-jpa.binary-transfer";
 
 	/**
+	 * The {@link dev.vectorjpa.embedding.TextEmbedder} instance computing {@code @VectorColumn(embeddedFrom = …)}
+	 * vectors and {@code String} queries (the Spring Boot starter puts its bean here).
+	 */
+	public static final String TEXT_EMBEDDER = "vector-jpa.text-embedder";
+
+	/** How many texts one embedding call takes at most ({@code Integer}, default 32). */
+	public static final String EMBEDDING_BATCH_SIZE = "vector-jpa.embedding.batch-size";
+
+	/** The {@link dev.vectorjpa.observation.VectorJpaObservations} instance observing embedding calls. */
+	public static final String OBSERVATIONS = "vector-jpa.observations";
+
+	/**
 	 * The index type of vector attributes that do not name one ({@code none}, {@code hnsw} or {@code ivfflat}; the
 	 * Spring Boot starter's {@code vector-jpa.index.type}): every vector attribute gets that index, a
 	 * {@code @VectorIndex} without type too (HNSW when this is {@code none}).

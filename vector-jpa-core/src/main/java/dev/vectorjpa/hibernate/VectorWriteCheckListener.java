@@ -36,8 +36,16 @@ public final class VectorWriteCheckListener
 	// Property indexes are known once the persisters exist, after the integrator runs: resolved on first use.
 	private final Map<String, int[]> indexesByEntity = new ConcurrentHashMap<>();
 
+	private final @Nullable EntityEmbeddings embeddings;
+
 	/** Creates a listener checking the vector attributes of {@code entities}. */
 	public VectorWriteCheckListener(Collection<VectorEntityMetadata> entities) {
+		this(entities, null);
+	}
+
+	/** Creates a listener checking the vector attributes of {@code entities}; embedded ones may wait for their text. */
+	public VectorWriteCheckListener(Collection<VectorEntityMetadata> entities, @Nullable EntityEmbeddings embeddings) {
+		this.embeddings = embeddings;
 		Map<String, List<VectorAttribute>> byEntity = new ConcurrentHashMap<>();
 		for (VectorEntityMetadata entity : entities) {
 			if (!entity.vectorAttributes().isEmpty()) {
@@ -103,8 +111,26 @@ public final class VectorWriteCheckListener
 				: entity;
 		int[] indexes = indexes(persister, attributes);
 		for (int i = 0; i < indexes.length; i++) {
-			VectorValueValidator.validate(attributes.get(i), persister.getValue(target, indexes[i]));
+			Object value = persister.getValue(target, indexes[i]);
+			if (value == null && this.embeddings != null && isEmbedded(persister, attributes.get(i))) {
+				if (!persister.getPropertyNullability()[indexes[i]]) {
+					// Hibernate checks a non-nullable attribute as it persists: embed it now, alone. A nullable mapping
+					// waits for the flush, which embeds all pending entities in batches.
+					this.embeddings.embedPending(persister, List.of(target), null);
+				}
+				continue;
+			}
+			VectorValueValidator.validate(attributes.get(i), value);
 		}
+	}
+
+	private boolean isEmbedded(EntityPersister persister, VectorAttribute attribute) {
+		for (EntityEmbeddings.EmbeddedAttribute embedded : this.embeddings.attributes(persister.getEntityName())) {
+			if (embedded.attribute().equals(attribute)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private int[] indexes(EntityPersister persister, List<VectorAttribute> attributes) {

@@ -98,7 +98,9 @@ public final class PgVectorSchemaValidator {
 			String expected = column.type().sqlType(column.dimensions());
 			if (!rs.getBoolean(1)) {
 				problems.add(column.attribute() + ": table " + column.table() + " does not exist (expected column "
-						+ column.column() + " " + expected + ")");
+						+ column.column() + " " + expected + "); create it with a migration (Liquibase: "
+						+ "spring-boot-starter-liquibase and a changelog, see docs/liquibase.md) or let Hibernate "
+						+ "create it (spring.jpa.hibernate.ddl-auto=update)");
 				return;
 			}
 			String actual = rs.getString(2);

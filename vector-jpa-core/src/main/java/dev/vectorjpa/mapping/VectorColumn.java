@@ -35,4 +35,11 @@ public @interface VectorColumn {
 	/** Column type; {@code float[]} attributes may be VECTOR or HALFVEC. */
 	VectorType type() default VectorType.VECTOR;
 
+	/**
+	 * The {@code String} attribute this vector is computed from by the configured
+	 * {@link dev.vectorjpa.embedding.TextEmbedder}: on persist, on update when that attribute changed, and in
+	 * {@code bulkInsert}; empty (the default) means the application sets the vector itself.
+	 */
+	String embeddedFrom() default "";
+
 }

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Wraps vector-jpa's database operations in observations named {@value #NAME}, as Spring AI's vector stores do,
  * with the OpenTelemetry database semantic-convention keys where they exist: {@value #DB_OPERATION_NAME}
- * ({@value #SEARCH}, {@value #BULK_INSERT}, {@value #UPDATE}, {@value #DELETE}, {@value #INDEX_BUILD}),
+ * ({@value #SEARCH}, {@value #BULK_INSERT}, {@value #UPDATE}, {@value #DELETE}, {@value #INDEX_BUILD},
+ * and {@value #EMBEDDING} for calls to the embedding model),
  * {@value #DB_SYSTEM_NAME} ({@code postgresql}), {@value #DB_SYSTEM} ({@code pg_vector}, Spring AI's value),
  * {@value #DB_COLLECTION_NAME} and {@value #DB_SEARCH_SIMILARITY_METRIC}; plus vector-jpa's own
  * {@value #ENTITY_KEY}, {@value #METRIC_KEY} and {@value #INDEX_TYPE_KEY}. All are low-cardinality. {@link #noop()}
@@ -39,6 +40,9 @@ public interface VectorJpaObservations {
 
 	/** Operation of a vector index build. */
 	String INDEX_BUILD = "create_index";
+
+	/** Operation of a call to the embedding model (a batch of texts, or a query text); Spring AI's operation name. */
+	String EMBEDDING = "embeddings";
 
 	/** Key (OpenTelemetry): the operation, one of the operation constants. */
 	String DB_OPERATION_NAME = "db.operation.name";
@@ -73,7 +77,7 @@ public interface VectorJpaObservations {
 	/**
 	 * Runs {@code work} inside an observation of {@code operation}.
 	 * @param name the operation: one of {@link #SEARCH}, {@link #BULK_INSERT}, {@link #UPDATE}, {@link #DELETE},
-	 * {@link #INDEX_BUILD}
+	 * {@link #INDEX_BUILD}, {@link #EMBEDDING}
 	 * @param entity the entity (or store table) name
 	 * @param metric the metric, or null when not applicable
 	 * @param indexType the index type, or null when not applicable
@@ -105,6 +109,11 @@ public interface VectorJpaObservations {
 	/** Observes a write other than an insert: {@link #UPDATE} or {@link #DELETE}. */
 	default <T> T write(String operation, String entity, Supplier<T> work) {
 		return observe(operation, entity, null, null, work);
+	}
+
+	/** Observes a call to the embedding model for an entity's vector attribute. */
+	default <T> T embedding(String entity, Supplier<T> work) {
+		return observe(EMBEDDING, entity, null, null, work);
 	}
 
 	/** Observes an index build. */

@@ -38,6 +38,15 @@ public interface VectorRepository<T, ID> extends JpaRepository<T, ID> {
 	/** The {@code k} entities nearest to {@code query} among those matching {@code specification}, with options. */
 	List<Nearest<T>> findNearest(Specification<T> specification, float[] query, int k, SearchOptions options);
 
+	/**
+	 * The {@code k} entities nearest to {@code text}, embedded once by the configured embedding model.
+	 * @throws IllegalStateException when no embedding model is configured
+	 */
+	List<Nearest<T>> findNearest(String text, int k);
+
+	/** The {@code k} entities nearest to {@code text} (embedded once) among those matching {@code filter}. */
+	List<Nearest<T>> findNearest(String text, int k, MetadataFilter filter);
+
 	/** The number of entities whose JSON metadata matches {@code filter}. */
 	long count(MetadataFilter filter);
 
@@ -49,6 +58,12 @@ public interface VectorRepository<T, ID> extends JpaRepository<T, ID> {
 
 	/** The {@code k} best entities by reciprocal rank fusion of vector similarity and full-text rank. */
 	List<Nearest<T>> findHybrid(float[] query, String text, int k);
+
+	/** Hybrid search for {@code text}, which is embedded once and also matched as full text. */
+	List<Nearest<T>> findHybrid(String text, int k);
+
+	/** Hybrid search for {@code text} (embedded once) with fusion weights, RRF constant and candidate pool. */
+	List<Nearest<T>> findHybrid(String text, int k, HybridOptions options);
 
 	/** Hybrid search with fusion weights, RRF constant, candidate pool and text search configuration. */
 	List<Nearest<T>> findHybrid(float[] query, String text, int k, HybridOptions options);

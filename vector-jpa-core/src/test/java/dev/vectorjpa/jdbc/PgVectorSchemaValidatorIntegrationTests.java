@@ -108,7 +108,9 @@ class PgVectorSchemaValidatorIntegrationTests {
 						" - A.embedding: column wrong_dimension.embedding is vector(5), expected vector(3)",
 						" - B.embedding: column wrong_type.embedding is real[], expected vector(3)",
 						" - C.embedding: column no_column.embedding does not exist (expected vector(3))",
-						" - D.embedding: table no_table does not exist (expected column embedding sparsevec(30))"));
+						" - D.embedding: table no_table does not exist (expected column embedding sparsevec(30)); "
+								+ "create it with a migration (Liquibase: spring-boot-starter-liquibase and a changelog, "
+								+ "see docs/liquibase.md) or let Hibernate create it (spring.jpa.hibernate.ddl-auto=update)"));
 		}
 	}
 

@@ -46,8 +46,16 @@ class StartupFailureIntegrationTests extends RepositoryTestSupport {
 
 	@Test
 	void noVectorParameter() {
-		assertFails(NoVector.class, "Invalid nearest query method NoVector.findNearestByCategory(String, int): The "
-				+ "first parameter must be the query vector (float[], Vector, SparseVector or BitVector), got String");
+		assertFails(NoVector.class, "Invalid nearest query method NoVector.findNearestByCategory(Long, String, int): "
+				+ "The first parameter must be the query vector (float[], Vector, SparseVector or BitVector) or the "
+				+ "query text (String), got Long");
+	}
+
+	@Test
+	void queryTextWithoutEmbeddingModel() {
+		assertFails(TextWithoutModel.class, "Invalid nearest query method TextWithoutModel.findNearestByCategory("
+				+ "String, String, int): The query is a String text, but no embedding model is configured to embed it: "
+				+ "declare a Spring AI or LangChain4j EmbeddingModel bean, or a TextEmbedder bean");
 	}
 
 	@Test
@@ -123,7 +131,13 @@ class StartupFailureIntegrationTests extends RepositoryTestSupport {
 
 	interface NoVector extends VectorRepository<Document, Long>, BrokenRepositories {
 
-		List<Nearest<Document>> findNearestByCategory(String category, int k);
+		List<Nearest<Document>> findNearestByCategory(Long id, String category, int k);
+
+	}
+
+	interface TextWithoutModel extends VectorRepository<Document, Long>, BrokenRepositories {
+
+		List<Nearest<Document>> findNearestByCategory(String text, String category, int k);
 
 	}
 

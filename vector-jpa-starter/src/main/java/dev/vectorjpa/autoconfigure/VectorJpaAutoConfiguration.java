@@ -2,6 +2,7 @@ package dev.vectorjpa.autoconfigure;
 
 import javax.sql.DataSource;
 
+import dev.vectorjpa.embedding.TextEmbedder;
 import dev.vectorjpa.hibernate.VectorJpaSettings;
 import dev.vectorjpa.index.DomainPartitions;
 import dev.vectorjpa.index.VectorIndexManager;
@@ -66,8 +67,15 @@ public final class VectorJpaAutoConfiguration {
 
 	@Bean
 	HibernatePropertiesCustomizer vectorJpaHibernatePropertiesCustomizer(VectorJpaProperties properties,
-			ObjectProvider<DomainResolver> domainResolver, ObjectProvider<DataSource> dataSource) {
+			ObjectProvider<DomainResolver> domainResolver, ObjectProvider<DataSource> dataSource,
+			ObjectProvider<TextEmbedder> textEmbedder, ObjectProvider<VectorJpaObservations> observations) {
 		return (hibernateProperties) -> {
+			// @VectorColumn(embeddedFrom) and the String query methods embed with this bean, observed.
+			textEmbedder.ifUnique((embedder) -> hibernateProperties.putIfAbsent(VectorJpaSettings.TEXT_EMBEDDER,
+					embedder));
+			observations.ifUnique((observed) -> hibernateProperties.putIfAbsent(VectorJpaSettings.OBSERVATIONS,
+					observed));
+			hibernateProperties.putIfAbsent(VectorJpaSettings.EMBEDDING_BATCH_SIZE, properties.getEmbedding().getBatchSize());
 			// @VectorColumn(dimensions = 0) and metric-less columns read these while Hibernate builds its types.
 			if (properties.getDimensions() != null) {
 				hibernateProperties.putIfAbsent(VectorJpaSettings.DIMENSIONS, properties.getDimensions());

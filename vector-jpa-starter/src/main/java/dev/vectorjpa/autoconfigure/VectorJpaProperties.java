@@ -79,6 +79,8 @@ public class VectorJpaProperties {
 
 	private final DomainPartitioning domainPartitions = new DomainPartitioning();
 
+	private final Embedding embedding = new Embedding();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -161,6 +163,30 @@ public class VectorJpaProperties {
 
 	public DomainPartitioning getDomainPartitions() {
 		return this.domainPartitions;
+	}
+
+	public Embedding getEmbedding() {
+		return this.embedding;
+	}
+
+	/**
+	 * Embedding-model calls for '@VectorColumn(embeddedFrom = ...)' attributes and text queries.
+	 */
+	public static class Embedding {
+
+		/**
+		 * Maximum number of texts sent to the embedding model in one call.
+		 */
+		private int batchSize = 32;
+
+		public int getBatchSize() {
+			return this.batchSize;
+		}
+
+		public void setBatchSize(int batchSize) {
+			this.batchSize = batchSize;
+		}
+
 	}
 
 	/**

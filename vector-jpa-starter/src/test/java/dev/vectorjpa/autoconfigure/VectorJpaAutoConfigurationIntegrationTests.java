@@ -217,7 +217,9 @@ class VectorJpaAutoConfigurationIntegrationTests {
 					"The database schema does not match the vector mapping (3 problems; set "
 							+ "vector-jpa.validate-schema=false to skip this check):",
 					" - MissingTableDocument.embedding: table missing_table does not exist (expected column embedding "
-							+ "vector(3))",
+							+ "vector(3)); create it with a migration (Liquibase: spring-boot-starter-liquibase and a "
+							+ "changelog, see docs/liquibase.md) or let Hibernate create it "
+							+ "(spring.jpa.hibernate.ddl-auto=update)",
 					" - WrongDimensionDocument.embedding: column wrong_dimension.embedding is vector(5), expected "
 							+ "vector(3)",
 					" - WrongTypeDocument.embedding: column wrong_type.embedding is real[], expected vector(3)"));

@@ -17,7 +17,7 @@ import org.springframework.data.repository.query.ParametersSource;
 
 /**
  * The parameters of a nearest query method, as {@code JpaParameters} are those of a JPA query method: the query
- * vector first, then the criteria (the bindable parameters), then optionally a {@code Score}/{@code Similarity} or
+ * vector (or a query text the embedding model turns into it) first, then the criteria (the bindable parameters), then optionally a {@code Score}/{@code Similarity} or
  * {@code Range<Similarity>} threshold, then the number of results ({@code int k} or {@link Limit}), then optionally
  * {@link SearchOptions}. Everything but the criteria is a special parameter.
  *
@@ -50,10 +50,15 @@ public final class NearestParameters extends Parameters<NearestParameters, Neare
 		return new NearestParameters(parameters, this.layout);
 	}
 
-	/** Whether arguments of {@code type} can be a query vector. */
+	/** Whether arguments of {@code type} can be a query vector, or a query text ({@code String}) to embed. */
 	public static boolean isVectorType(Class<?> type) {
-		return type == float[].class || Vector.class.isAssignableFrom(type) || type == SparseVector.class
+		return type == String.class || type == float[].class || Vector.class.isAssignableFrom(type) || type == SparseVector.class
 				|| type == BitVector.class;
+	}
+
+	/** Whether the first parameter is a query text that the configured embedding model turns into the vector. */
+	public boolean isTextQuery() {
+		return this.layout.text();
 	}
 
 	/** The number of criteria arguments following the query vector. */
@@ -105,13 +110,13 @@ public final class NearestParameters extends Parameters<NearestParameters, Neare
 	}
 
 	/** Where each kind of argument sits, checked once. */
-	record Layout(int criteria, NearestSql.Threshold threshold, int thresholdIndex, int countIndex,
+	record Layout(boolean text, int criteria, NearestSql.Threshold threshold, int thresholdIndex, int countIndex,
 			int optionsIndex) {
 
 		static Layout of(Class<?>[] types, int criteriaArguments) {
 			if (types.length == 0 || !isVectorType(types[0])) {
 				throw new IllegalArgumentException("The first parameter must be the query vector (float[], Vector, "
-						+ "SparseVector or BitVector), got "
+						+ "SparseVector or BitVector) or the query text (String), got "
 						+ ((types.length == 0) ? "no parameters" : types[0].getSimpleName()));
 			}
 			if (1 + criteriaArguments > types.length) {
@@ -143,7 +148,7 @@ public final class NearestParameters extends Parameters<NearestParameters, Neare
 						+ types[index].getSimpleName() + "); after the number of results only SearchOptions may "
 						+ "follow");
 			}
-			return new Layout(criteriaArguments, threshold, thresholdIndex, countIndex, optionsIndex);
+			return new Layout(types[0] == String.class, criteriaArguments, threshold, thresholdIndex, countIndex, optionsIndex);
 		}
 
 	}

@@ -3,7 +3,9 @@ package dev.vectorjpa.repository.query;
 import java.lang.reflect.Method;
 import java.util.function.Function;
 
+import dev.vectorjpa.embedding.EmbeddingTarget;
 import dev.vectorjpa.hibernate.EntityColumns;
+import dev.vectorjpa.hibernate.EntityEmbeddings;
 import dev.vectorjpa.hibernate.VectorAttribute;
 import dev.vectorjpa.hibernate.VectorEntityMetadata;
 import jakarta.persistence.EntityManagerFactory;
@@ -74,6 +76,15 @@ public final class NearestQueryLookupStrategy implements QueryLookupStrategy {
 		NearestExecution execution = NearestExecution.of(queryMethod.getShape(),
 				ProjectionConverter.of(queryMethod.getShape(), domainType, factory), attribute.metric());
 		NearestQueryExecutor executor = this.executors.apply(domainType);
+		if (queryMethod.getParameters().isTextQuery()) {
+			EntityEmbeddings embeddings = EntityEmbeddings.of(this.entityManagerFactory)
+				.orElseThrow(() -> new IllegalArgumentException("The query is a String text, but no embedding model "
+						+ "is configured to embed it: declare a Spring AI or LangChain4j EmbeddingModel bean, or a "
+						+ "TextEmbedder bean"));
+			EmbeddingTarget target = new EmbeddingTarget(domainType, attribute.name(), attribute.dimensions());
+			return new PartTreeNearestQuery(queryMethod, sql, executor, execution,
+					(text) -> embeddings.embedQuery(target, text));
+		}
 		return new PartTreeNearestQuery(queryMethod, sql, executor, execution);
 	}
 

@@ -2,6 +2,7 @@ package dev.vectorjpa.repository.query;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 import dev.vectorjpa.hibernate.VectorAttribute;
 import dev.vectorjpa.repository.SearchOptions;
@@ -29,9 +30,18 @@ public final class PartTreeNearestQuery implements RepositoryQuery {
 
 	private final NearestExecution execution;
 
+	private final @Nullable Function<String, float[]> textEmbedding;
+
 	/** A query for {@code method} running {@code nearest}. */
 	public PartTreeNearestQuery(NearestQueryMethod method, NearestSql nearest, NearestQueryExecutor executor,
 			NearestExecution execution) {
+		this(method, nearest, executor, execution, null);
+	}
+
+	/** A query for {@code method} running {@code nearest}, whose query text {@code textEmbedding} embeds once. */
+	public PartTreeNearestQuery(NearestQueryMethod method, NearestSql nearest, NearestQueryExecutor executor,
+			NearestExecution execution, @Nullable Function<String, float[]> textEmbedding) {
+		this.textEmbedding = textEmbedding;
 		this.method = method;
 		this.nearest = nearest;
 		this.sql = FilteredNearestSql.of(nearest);
@@ -43,7 +53,9 @@ public final class PartTreeNearestQuery implements RepositoryQuery {
 	@Override
 	public Object execute(Object[] parameters) {
 		VectorAttribute attribute = this.nearest.attribute();
-		String query = QueryVectors.toText(parameters[0], attribute);
+		Object vector = (this.textEmbedding != null && parameters[0] instanceof String text)
+				? this.textEmbedding.apply(text) : parameters[0];
+		String query = QueryVectors.toText(vector, attribute);
 		NearestParameters layout = this.method.getParameters();
 		int criteriaCount = layout.getCriteriaCount();
 		Object[] criteria = (criteriaCount == 0) ? parameters

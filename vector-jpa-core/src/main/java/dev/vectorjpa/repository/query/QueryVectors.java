@@ -24,7 +24,8 @@ public final class QueryVectors {
 	/** Whether arguments of {@code type} can be the query vector of a search over a {@code vectorType} column. */
 	public static boolean accepts(Class<?> type, VectorType vectorType) {
 		return switch (vectorType) {
-			case VECTOR, HALFVEC -> type == float[].class || Vector.class.isAssignableFrom(type);
+			case VECTOR, HALFVEC -> type == float[].class || Vector.class.isAssignableFrom(type)
+					|| type == String.class;
 			case SPARSEVEC -> type == SparseVector.class || type == float[].class
 					|| Vector.class.isAssignableFrom(type);
 			case BIT -> type == BitVector.class;

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import dev.vectorjpa.hibernate.DomainTenantIdentifierResolver;
+import dev.vectorjpa.hibernate.EntityEmbeddings;
 import dev.vectorjpa.hibernate.EntityRowValues;
 import dev.vectorjpa.jdbc.CopyColumnEncoder;
 import dev.vectorjpa.jdbc.PgCopyWriter;
@@ -22,7 +23,9 @@ import jakarta.persistence.EntityManagerFactory;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.hibernate.Session;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.persister.entity.EntityPersister;
 import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -60,6 +63,10 @@ final class EntityBulkInsert<T> {
 
 	private final Consumer<Class<?>> afterInsert;
 
+	private final @Nullable EntityEmbeddings embeddings;
+
+	private final EntityPersister persister;
+
 	private volatile @Nullable List<CopyColumnEncoder> encoders;
 
 	private VectorJpaObservations observations = VectorJpaObservations.noop();
@@ -74,6 +81,10 @@ final class EntityBulkInsert<T> {
 		this.entityManager = entityManager;
 		this.afterInsert = afterInsert;
 		this.transactionManager = transactionManager;
+		this.embeddings = EntityEmbeddings.of(entityManagerFactory).orElse(null);
+		this.persister = entityManagerFactory.unwrap(SessionFactoryImplementor.class)
+			.getMappingMetamodel()
+			.getEntityDescriptor(entityType);
 		this.rows = new EntityRowValues(entityManagerFactory, entityType);
 		this.table = this.rows.table();
 	}
@@ -124,7 +135,9 @@ final class EntityBulkInsert<T> {
 		session.doWork((connection) -> {
 			List<CopyColumnEncoder> encoders = encoders(connection);
 			List<String> quoted = this.rows.columns();
-			Iterator<? extends T> iterator = entities.iterator();
+			// embeddedFrom vectors are computed a batch ahead of the rows that need them
+			Iterator<? extends T> iterator = (this.embeddings != null)
+					? this.embeddings.embedding(this.persister, entities.iterator()) : entities.iterator();
 			if (!this.rows.idsNeedDatabase()) {
 				// Ids are assigned or generated in memory: one COPY streams every row as it is prepared, so the client
 				// prepares the next rows while the server stores the previous ones.

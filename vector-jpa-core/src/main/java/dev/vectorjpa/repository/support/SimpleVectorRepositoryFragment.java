@@ -3,8 +3,11 @@ package dev.vectorjpa.repository.support;
 import java.util.List;
 import java.util.Objects;
 
+import dev.vectorjpa.embedding.EmbeddingTarget;
 import dev.vectorjpa.hibernate.EntityColumns;
+import dev.vectorjpa.hibernate.EntityEmbeddings;
 import dev.vectorjpa.hibernate.MappedAttribute;
+import dev.vectorjpa.hibernate.VectorAttribute;
 import dev.vectorjpa.hibernate.VectorEntityMetadata;
 import dev.vectorjpa.repository.HybridOptions;
 import dev.vectorjpa.repository.MetadataFilter;
@@ -55,6 +58,8 @@ public class SimpleVectorRepositoryFragment<T> {
 	// a scope of the application's own is native SQL, which a Specification's Criteria query cannot include
 	private final boolean configuredScope;
 
+	private final EntityManagerFactory entityManagerFactory;
+
 	/**
 	 * A fragment for {@code domainType}, created by {@link VectorRepositoryFragmentsContributor}.
 	 * @throws IllegalArgumentException when the entity has no {@code @VectorColumn} attribute
@@ -64,6 +69,7 @@ public class SimpleVectorRepositoryFragment<T> {
 		this.domainType = domainType;
 		this.executor = support.executor(domainType);
 		EntityManagerFactory entityManagerFactory = support.entityManager().getEntityManagerFactory();
+		this.entityManagerFactory = entityManagerFactory;
 		QueryScope scope = support.scope();
 		VectorEntityMetadata metadata = VectorEntityMetadata.of(entityManagerFactory, domainType);
 		if (metadata.vectorAttributes().isEmpty()) {
@@ -147,6 +153,16 @@ public class SimpleVectorRepositoryFragment<T> {
 				(session) -> search.execute(session, specification, query, k, effective.exact()));
 	}
 
+	/** See {@link VectorRepository#findNearest(String, int)}. */
+	public List<Nearest<T>> findNearest(String text, int k) {
+		return findNearest(embed(text, "findNearest"), k);
+	}
+
+	/** See {@link VectorRepository#findNearest(String, int, MetadataFilter)}. */
+	public List<Nearest<T>> findNearest(String text, int k, MetadataFilter filter) {
+		return findNearest(embed(text, "findNearest"), k, filter);
+	}
+
 	/** See {@link VectorRepository#count(MetadataFilter)}. */
 	public long count(MetadataFilter filter) {
 		MetadataFilterCondition condition = MetadataFilterCondition.of(filter, metadataColumn());
@@ -166,6 +182,26 @@ public class SimpleVectorRepositoryFragment<T> {
 	/** See {@link VectorRepository#findHybrid(float[], String, int, HybridOptions)}. */
 	public List<Nearest<T>> findHybrid(float[] query, String text, int k, HybridOptions options) {
 		return this.support.hybrid(this.domainType).search(query, text, k, options);
+	}
+
+	/** See {@link VectorRepository#findHybrid(String, int)}. */
+	public List<Nearest<T>> findHybrid(String text, int k) {
+		return findHybrid(text, k, HybridOptions.defaults());
+	}
+
+	/** See {@link VectorRepository#findHybrid(String, int, HybridOptions)}. */
+	public List<Nearest<T>> findHybrid(String text, int k, HybridOptions options) {
+		return findHybrid(embed(text, "findHybrid"), text, k, options);
+	}
+
+	private float[] embed(String text, String method) {
+		VectorAttribute attribute = nearest().attribute();
+		EntityEmbeddings embeddings = EntityEmbeddings.of(this.entityManagerFactory)
+			.orElseThrow(() -> new IllegalStateException(method + "(String, …) of " + this.domainType.getSimpleName()
+					+ " needs an embedding model to embed the query text, but none is configured: declare a "
+					+ "Spring AI or LangChain4j EmbeddingModel bean, or a TextEmbedder bean"));
+		return embeddings.embedQuery(new EmbeddingTarget(this.domainType, attribute.name(), attribute.dimensions()),
+				text);
 	}
 
 	private NearestSql nearest() {
