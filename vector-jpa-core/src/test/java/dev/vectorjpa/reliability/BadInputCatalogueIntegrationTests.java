@@ -94,7 +94,7 @@ class BadInputCatalogueIntegrationTests {
 		float[] good = { 0.5f, 0.5f, 0, 0 };
 		List<Arguments> cases = new ArrayList<>(List.of(
 				// repository: query vectors, k, options
-				before("findNearest null vector", () -> fixture.docs.findNearest(null, 5), REPOSITORY, "embedding"),
+				before("findNearest null vector", () -> fixture.docs.findNearest((float[]) null, 5), REPOSITORY, "embedding"),
 				before("findNearest 3 of 4 dimensions", () -> fixture.docs.findNearest(new float[3], 5), REPOSITORY,
 						"embedding is vector(4)"),
 				before("findNearest NaN", () -> fixture.docs.findNearest(new float[] { Float.NaN, 0, 0, 0 }, 5),
