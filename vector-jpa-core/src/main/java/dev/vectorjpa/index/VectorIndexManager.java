@@ -62,7 +62,7 @@ public class VectorIndexManager {
 		return this.settings;
 	}
 
-	/** Reports every index build as a {@code vector-jpa.index.build} observation. */
+	/** Reports every index build as a {@code create_index} operation of the {@code db.vector.client.operation} observation. */
 	public void setObservations(VectorJpaObservations observations) {
 		if (observations == null) {
 			throw new IllegalArgumentException("VectorJpaObservations must not be null");

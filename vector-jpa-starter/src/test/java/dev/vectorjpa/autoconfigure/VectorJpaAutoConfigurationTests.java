@@ -362,8 +362,9 @@ class VectorJpaAutoConfigurationTests {
 			});
 			assertThat(result).isEqualTo(42);
 			TestObservationRegistryAssert.assertThat(registry)
-				.hasObservationWithNameEqualTo(VectorJpaObservations.SEARCH)
+				.hasObservationWithNameEqualTo(VectorJpaObservations.NAME)
 				.that()
+				.hasLowCardinalityKeyValue(VectorJpaObservations.DB_OPERATION_NAME, VectorJpaObservations.SEARCH)
 				.hasLowCardinalityKeyValue(VectorJpaObservations.ENTITY_KEY, "Document")
 				.hasLowCardinalityKeyValue(VectorJpaObservations.STRATEGY_KEY, "auto-exact")
 				.hasBeenStopped();
