@@ -36,7 +36,8 @@ class DomainPartitionsAutoConfigurationIntegrationTests {
 			.web(WebApplicationType.NONE)
 			.initializers((applicationContext) -> applicationContext.getBeanFactory()
 				.registerSingleton("domainResolver", (DomainResolver) () -> Optional.ofNullable(current.get())))
-			.properties("spring.jpa.hibernate.ddl-auto=validate", "vector-jpa.validate-schema=false",
+			.properties("spring.datasource.url=" + schema.jdbcUrl(), "spring.jpa.hibernate.ddl-auto=validate",
+					"vector-jpa.validate-schema=false",
 					"vector-jpa.domain-partitions.tables=tenant_notes")
 			.run()) {
 			TenantNoteRepository repository = context.getBean(TenantNoteRepository.class);

@@ -236,7 +236,8 @@ class ReadReplicaIntegrationTests {
 	}
 
 	private ConfigurableApplicationContext run(TestSchema schema, String replicaUrl, String... more) {
-		List<String> properties = new ArrayList<>(List.of("spring.jpa.hibernate.ddl-auto=create-drop",
+		List<String> properties = new ArrayList<>(List.of("spring.datasource.url=" + schema.jdbcUrl(),
+				"spring.jpa.hibernate.ddl-auto=create-drop",
 				"vector-jpa.dimensions=" + DIMENSIONS,
 				"spring.datasource.hikari.data-source-properties.ApplicationName=" + this.primaryApplication,
 				"vector-jpa.read-replica.url=" + replicaUrl
