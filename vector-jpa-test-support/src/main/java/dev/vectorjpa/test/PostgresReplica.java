@@ -67,7 +67,9 @@ public final class PostgresReplica {
 		long start = System.nanoTime();
 		try (Connection primaryConnection = this.primary.connect();
 				Statement statement = primaryConnection.createStatement();
-				ResultSet lsn = statement.executeQuery("select pg_current_wal_lsn()::text");
+				// the insert position, not the write position: with synchronous_commit = off (scripts/db.sh's setting) a
+				// commit record can still be in the WAL buffers, beyond what pg_current_wal_lsn() reports
+				ResultSet lsn = statement.executeQuery("select pg_current_wal_insert_lsn()::text");
 				Connection replicaConnection = connect();
 				PreparedStatement replayed = replicaConnection
 					.prepareStatement("select pg_last_wal_replay_lsn() >= ?::pg_lsn")) {
