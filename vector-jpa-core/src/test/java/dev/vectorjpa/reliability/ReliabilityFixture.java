@@ -17,6 +17,7 @@ import dev.vectorjpa.reliability.RelRepositories.RelSeqDocRepository;
 import dev.vectorjpa.repository.support.VectorRepositoryFactoryBean;
 import dev.vectorjpa.store.PgVectorStore;
 import dev.vectorjpa.store.VectorStoreSettings;
+import dev.vectorjpa.tenancy.ThreadLocalDomainResolver;
 import dev.vectorjpa.test.TestSchema;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.cfg.AvailableSettings;
@@ -37,7 +38,7 @@ final class ReliabilityFixture implements AutoCloseable {
 
 	static final int MIN_ROWS = 50;
 
-	final ThreadLocalDomains domains = new ThreadLocalDomains();
+	final ThreadLocalDomainResolver domains = new ThreadLocalDomainResolver();
 
 	final HikariDataSource pool;
 

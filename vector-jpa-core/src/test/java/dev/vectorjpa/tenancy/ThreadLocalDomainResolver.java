@@ -3,9 +3,9 @@ package dev.vectorjpa.tenancy;
 import java.util.Optional;
 
 /**
- * A resolver the tests switch between transactions, like a request-scoped one would.
+ * A resolver the tests switch per thread and between transactions, like a request-scoped one would.
  */
-final class ThreadLocalDomainResolver implements DomainResolver {
+public final class ThreadLocalDomainResolver implements DomainResolver {
 
 	private final ThreadLocal<String> current = new ThreadLocal<>();
 
@@ -14,7 +14,7 @@ final class ThreadLocalDomainResolver implements DomainResolver {
 		return Optional.ofNullable(this.current.get());
 	}
 
-	void set(String domain) {
+	public void set(String domain) {
 		if (domain == null) {
 			this.current.remove();
 		}
