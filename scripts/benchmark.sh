@@ -6,7 +6,7 @@
 #   --scale default   100k synthetic rows (384 and 1536 dims), all 60k Fashion-MNIST rows, 1/2/4/8 threads (< 30 min on 2 cores)
 #   --scale large     1M synthetic rows
 #   --only ...        run only these sections (the report then holds only them); 'text' is the real-text section:
-#                     50,000 passages of the installed manual pages embedded with all-MiniLM-L6-v2 (ONNX, in-process;
+#                     63,000 passages of the installed manual pages embedded with all-MiniLM-L6-v2 (ONNX, in-process;
 #                     the first run embeds for 20-60 min on 2 cores, with progress; later runs read the cache)
 #   --no-build        reuse the module already built in vector-jpa-benchmarks/target
 #   --out FILE        write the report to FILE instead of docs/benchmarks.md (e.g. for a run of some sections)

@@ -70,7 +70,7 @@ final class ReadingSection {
 				+ "components of a vector in runs with a `VarHandle` instead of one bounds-checked `putInt` each.\n"
 				+ "5. (issue 15, 2026-12-04) Searches receive their own rows' vectors in binary by default: for the "
 				+ "duration of the statement the `vector` type is a binary-receive type of the pgjdbc connection "
-				+ "(`BinaryVectorTransfer.receiving`), removed again afterwards, so the pooled connection reads vectors "
+				+ "(`BinaryVectorTransfer.transferring`), removed again afterwards, so the pooled connection reads vectors "
 				+ "as text for all other code; the statements described meanwhile keep binary. Before, binary needed the "
 				+ "opt-in `vector-jpa.binary-transfer`, which changes the connections for everybody.");
 		report.paragraph("What remains (384 dims, per query): about 20 % of the client samples parse vectors, about 55 % "

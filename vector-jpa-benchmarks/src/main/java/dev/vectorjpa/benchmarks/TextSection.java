@@ -41,7 +41,7 @@ final class TextSection {
 		boolean small = ctx.scale.name().equals("small");
 		System.out.println("data: sentence embeddings of manual-page passages");
 		// -Dvector-jpa.benchmarks.text-rows=N: fewer rows than the scale's (while the first embedding run is under way)
-		int rows = Integer.getInteger("vector-jpa.benchmarks.text-rows", small ? 5_000 : 50_000);
+		int rows = Integer.getInteger("vector-jpa.benchmarks.text-rows", small ? 5_000 : 63_000);
 		TextDataset text = TextDataset.load(ManPageCorpus.DEFAULT_DIRECTORY, rows, small ? 200 : 1_000, ctx.cache);
 		ctx.text = text;
 		Dataset dataset = text.vectors();

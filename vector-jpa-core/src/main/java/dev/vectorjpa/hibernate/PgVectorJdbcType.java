@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
  * with a general-purpose array parser, which is several times slower than raw JDBC for a 384-dimension row. This
  * type keeps hibernate-vector's type codes ({@link SqlTypes#VECTOR_FLOAT32}, {@link SqlTypes#VECTOR_FLOAT16}), so its
  * DDL registration ({@code vector($l)}, {@code halfvec($l)}) and its functions still apply, but binds pgvector-java's
- * the text form written by {@link VectorTextFormatter} (as pgvector-java's {@code PGvector} would be bound, but
- * formatted faster) and reads with {@link VectorTextParser}. It deliberately is not an
+ * {@code PGvector} (binary where the connection sends vectors in binary, otherwise text written by
+ * {@link VectorTextFormatter}, faster than {@code PGvector}'s own) and reads pgvector's binary form or the text with
+ * {@link VectorTextParser}. It deliberately is not an
  * {@code ArrayJdbcType}: Hibernate replaces an array JDBC type given for a {@code float[]} attribute with the one
  * registered for its type code, which would bring hibernate-vector's slow reads back.
  *
@@ -61,7 +62,9 @@ public final class PgVectorJdbcType extends PgValueJdbcType<float[]> {
 
 	@Override
 	Object bindValue(float[] value) {
-		return VectorTextFormatter.pgObject(this.type.sqlName(), value);
+		// vector: binary where the connection sends vectors in binary, else the same text as halfvec's
+		return (this.type == VectorType.VECTOR) ? new PgVectorParameter(value)
+				: VectorTextFormatter.pgObject(this.type.sqlName(), value);
 	}
 
 	@Override

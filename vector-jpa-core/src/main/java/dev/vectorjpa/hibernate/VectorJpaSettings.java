@@ -47,7 +47,7 @@ public final class VectorJpaSettings {
 	 * ({@code Boolean}, default {@code false}): pgvector-java's {@code PGvector.addVectorType} is called once per
 	 * physical connection, after which pgjdbc sends and receives {@code vector} values of server-prepared statements in
 	 * pgvector's binary form. Without it searches still receive their own rows' vectors in binary, for their own
-	 * statements only ({@code BinaryVectorTransfer#receiving}). It changes those pooled connections for all code:
+	 * statements only ({@code BinaryVectorTransfer#transferring}). It changes those pooled connections for all code:
 	 * {@code getObject} of a vector column then returns a {@code PGvector}.
 	 */
 	public static final String BINARY_TRANSFER = "vector-jpa.binary-transfer";

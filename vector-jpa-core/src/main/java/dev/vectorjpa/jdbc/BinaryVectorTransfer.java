@@ -13,7 +13,7 @@ import org.postgresql.core.BaseConnection;
 import org.postgresql.core.QueryExecutor;
 
 /**
- * Binary {@code vector} transfer on pgjdbc connections: {@link #receiving} for the duration of one statement (the
+ * Binary {@code vector} transfer on pgjdbc connections: {@link #transferring} for the duration of one search (the
  * default of every search), {@link #enable} for good (the opt-in {@code vector-jpa.binary-transfer}).
  * <p>
  * {@link #enable} switches a physical connection to binary {@code vector} transfer, once: pgvector-java's
@@ -42,40 +42,60 @@ public final class BinaryVectorTransfer {
 	}
 
 	/**
-	 * Makes pgjdbc receive {@code vector} columns in binary on {@code connection} until the returned scope is closed,
-	 * leaving the connection as it was afterwards: other code on the pooled connection keeps reading text. pgjdbc
-	 * decides a column's format when it describes a server-prepared statement (from the 5th execution of a statement
-	 * text on a connection, {@code prepareThreshold}) and keeps that format for the statement; statements described
-	 * inside the scope (vector-jpa's searches, and the loads of associations fetched while their results are read) keep
-	 * receiving vectors in binary, which {@code PgVectorJdbcType} reads as well as text. A no-op when the connection is
-	 * not pgjdbc's, has no {@code vector} type, or already receives it in binary.
+	 * Makes pgjdbc send and receive {@code vector} values in binary on {@code connection} until the returned scope is
+	 * closed, leaving the connection as it was afterwards: other code on the pooled connection keeps text.
+	 * <p>
+	 * Sending: a {@code vector} parameter bound as a {@code PGBinaryObject} (what {@code PgVectorJdbcType} binds, e.g.
+	 * a search's query vector) goes as pgvector's binary form instead of ~11 characters per component that the server
+	 * parses. Receiving: pgjdbc decides a column's format when it describes a server-prepared statement (from the 5th
+	 * execution of a statement text on a connection, {@code prepareThreshold}) and keeps that format for the
+	 * statement; statements described inside the scope (vector-jpa's searches, and the loads of associations fetched
+	 * while their results are read) keep receiving vectors in binary, which {@code PgVectorJdbcType} reads as well as
+	 * text. A no-op when the connection is not pgjdbc's or has no {@code vector} type; what the connection already
+	 * does in binary is left alone.
 	 */
-	public static Scope receiving(Connection connection) throws SQLException {
+	public static Scope transferring(Connection connection) throws SQLException {
 		if (!connection.isWrapperFor(BaseConnection.class)) {
 			return Scope.NONE;
 		}
 		BaseConnection physical = connection.unwrap(BaseConnection.class);
 		int oid = physical.getTypeInfo().getPGType("vector");
-		QueryExecutor executor = physical.getQueryExecutor();
-		if (oid == 0 || executor.useBinaryForReceive(oid)) {
+		if (oid == 0) {
 			return Scope.NONE;
 		}
-		executor.addBinaryReceiveOid(oid);
-		return new Scope(executor, oid);
+		QueryExecutor executor = physical.getQueryExecutor();
+		boolean receive = !executor.useBinaryForReceive(oid);
+		boolean send = !executor.useBinaryForSend(oid);
+		if (!receive && !send) {
+			return Scope.NONE;
+		}
+		if (receive) {
+			executor.addBinaryReceiveOid(oid);
+		}
+		if (send) {
+			executor.addBinarySendOid(oid);
+		}
+		return new Scope(executor, oid, receive, send);
 	}
 
-	/** Binary receive of {@code vector} on one connection, undone by {@link #close}. */
+	/** Binary transfer of {@code vector} on one connection, undone by {@link #close}. */
 	public static final class Scope implements AutoCloseable {
 
-		static final Scope NONE = new Scope(null, 0);
+		static final Scope NONE = new Scope(null, 0, false, false);
 
 		private final @Nullable QueryExecutor executor;
 
 		private final int oid;
 
-		private Scope(@Nullable QueryExecutor executor, int oid) {
+		private final boolean receive;
+
+		private final boolean send;
+
+		private Scope(@Nullable QueryExecutor executor, int oid, boolean receive, boolean send) {
 			this.executor = executor;
 			this.oid = oid;
+			this.receive = receive;
+			this.send = send;
 		}
 
 		/** Whether the scope changed the connection (and {@link #close} restores it). */
@@ -85,8 +105,14 @@ public final class BinaryVectorTransfer {
 
 		@Override
 		public void close() {
-			if (this.executor != null) {
+			if (this.executor == null) {
+				return;
+			}
+			if (this.receive) {
 				this.executor.removeBinaryReceiveOid(this.oid);
+			}
+			if (this.send) {
+				this.executor.removeBinarySendOid(this.oid);
 			}
 		}
 

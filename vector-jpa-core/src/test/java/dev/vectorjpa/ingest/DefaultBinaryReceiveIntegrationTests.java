@@ -104,17 +104,27 @@ class DefaultBinaryReceiveIntegrationTests {
 	}
 
 	@Test
-	void statementsPreparedInsideTheScopeReceiveBinaryAndOthersText() throws Exception {
+	void statementsPreparedInsideTheScopeTransferBinaryAndOthersText() throws Exception {
 		try (Connection connection = this.dataSource.getConnection()) {
 			String inside = "SELECT embedding FROM note WHERE text = 'n1'";
-			try (BinaryVectorTransfer.Scope scope = BinaryVectorTransfer.receiving(connection)) {
+			BaseConnection physical = connection.unwrap(BaseConnection.class);
+			int oid = physical.getTypeInfo().getPGType("vector");
+			try (BinaryVectorTransfer.Scope scope = BinaryVectorTransfer.transferring(connection)) {
 				assertThat(scope.isActive()).isTrue();
+				// a PGvector parameter (what PgVectorJdbcType binds a dense query vector as) goes out in binary
+				assertThat(physical.getQueryExecutor().useBinaryForSend(oid)).isTrue();
+				try (PreparedStatement statement = connection.prepareStatement("SELECT ?::vector::text")) {
+					statement.setObject(1, new com.pgvector.PGvector(new float[] { 1.5f, -2.25f, 3e-7f }));
+					try (ResultSet rs = statement.executeQuery()) {
+						assertThat(rs.next()).isTrue();
+						assertThat(rs.getString(1)).isEqualTo("[1.5,-2.25,3e-07]");
+					}
+				}
 				// pgvector's binary form: int16 dimensions (3), int16 unused, big-endian float4s
 				assertThat(lastBytesOf(connection, inside)).hasSize(4 + 3 * 4).startsWith(0, 3);
 			}
-			BaseConnection physical = connection.unwrap(BaseConnection.class);
-			assertThat(physical.getQueryExecutor().useBinaryForReceive(physical.getTypeInfo().getPGType("vector")))
-				.isFalse();
+			assertThat(physical.getQueryExecutor().useBinaryForReceive(oid)).isFalse();
+			assertThat(physical.getQueryExecutor().useBinaryForSend(oid)).isFalse();
 			assertThat(lastReadOf(connection, "SELECT embedding FROM note WHERE text = 'n2'")).startsWith("[");
 		}
 	}

@@ -22,8 +22,46 @@ final class NearestQueryBinder {
 	private NearestQueryBinder() {
 	}
 
-	@SuppressWarnings({ "unchecked", "rawtypes" })
-	static void bindCriteria(NativeQuery<?> query, List<CriterionParameter> parameters, Object[] values) {
+	/** Where named values go: a Hibernate {@link NativeQuery}, or the parameters of a detached search. */
+	interface Target {
+
+		/** Binds {@code value} to {@code name}, with {@code type} or the type Hibernate infers from the value. */
+		void set(String name, Object value, @Nullable Type<?> type);
+
+		/** Binds the values of an {@code In} criterion. */
+		void setList(String name, Collection<?> values, @Nullable Type<?> type);
+
+		/** A target binding to {@code query}. */
+		@SuppressWarnings({ "unchecked", "rawtypes" })
+		static Target of(NativeQuery<?> query) {
+			return new Target() {
+
+				@Override
+				public void set(String name, Object value, @Nullable Type<?> type) {
+					if (type != null) {
+						query.setParameter(name, value, (Type) type);
+					}
+					else {
+						query.setParameter(name, value);
+					}
+				}
+
+				@Override
+				public void setList(String name, Collection<?> values, @Nullable Type<?> type) {
+					if (type != null) {
+						query.setParameterList(name, values, (Type) type);
+					}
+					else {
+						query.setParameterList(name, values);
+					}
+				}
+
+			};
+		}
+
+	}
+
+	static void bindCriteria(Target query, List<CriterionParameter> parameters, Object[] values) {
 		for (int i = 0; i < parameters.size(); i++) {
 			CriterionParameter parameter = parameters.get(i);
 			Object value = values[i];
@@ -35,23 +73,18 @@ final class NearestQueryBinder {
 			if (parameter.collection()) {
 				Collection<?> collection = value.getClass().isArray() ? Arrays.asList(ObjectUtils.toObjectArray(value))
 						: (Collection<?>) value;
-				if (type != null) {
-					query.setParameterList(parameter.name(), collection, type);
-				}
-				else {
-					query.setParameterList(parameter.name(), collection);
-				}
+				query.setList(parameter.name(), collection, type);
 			}
 			else if (type != null && parameter.bindValue(value) == value) {
-				query.setParameter(parameter.name(), value, type);
+				query.set(parameter.name(), value, type);
 			}
 			else {
-				query.setParameter(parameter.name(), parameter.bindValue(value));
+				query.set(parameter.name(), parameter.bindValue(value), null);
 			}
 		}
 	}
 
-	static void bindThreshold(NativeQuery<?> query, NearestSql nearest, @Nullable Object threshold) {
+	static void bindThreshold(Target query, NearestSql nearest, @Nullable Object threshold) {
 		if (nearest.threshold() == NearestSql.Threshold.NONE) {
 			return;
 		}
@@ -62,8 +95,7 @@ final class NearestQueryBinder {
 		Metric metric = attribute.metric();
 		int dimensions = attribute.dimensions();
 		if (threshold instanceof Score score) {
-			query.setParameter(NearestSql.MAX_DISTANCE_PARAMETER,
-					metric.distanceForScore(score.getValue(), dimensions));
+			query.set(NearestSql.MAX_DISTANCE_PARAMETER, metric.distanceForScore(score.getValue(), dimensions), null);
 			return;
 		}
 		// a higher similarity is a smaller distance: the range's lower bound limits the largest distance
@@ -80,13 +112,13 @@ final class NearestQueryBinder {
 			min = metric.distanceForScore(((Score) upper.getValue().get()).getValue(), dimensions);
 			min = upper.isInclusive() ? min : Math.nextUp(min);
 		}
-		query.setParameter(NearestSql.MAX_DISTANCE_PARAMETER, max);
-		query.setParameter(NearestSql.MIN_DISTANCE_PARAMETER, min);
+		query.set(NearestSql.MAX_DISTANCE_PARAMETER, max, null);
+		query.set(NearestSql.MIN_DISTANCE_PARAMETER, min, null);
 	}
 
-	static void bindExtra(NativeQuery<?> query, List<Object> extra) {
+	static void bindExtra(Target query, List<Object> extra) {
 		for (int i = 0; i < extra.size(); i++) {
-			query.setParameter(NearestQueryExecutor.EXTRA_PARAMETER + (i + 1), extra.get(i));
+			query.set(NearestQueryExecutor.EXTRA_PARAMETER + (i + 1), extra.get(i), null);
 		}
 	}
 

@@ -14,9 +14,17 @@ import dev.vectorjpa.observation.VectorJpaObservations;
 import dev.vectorjpa.repository.Nearest;
 import dev.vectorjpa.repository.SearchOptions;
 import jakarta.persistence.EntityManager;
+import dev.vectorjpa.hibernate.DetachedEntityReader;
+import dev.vectorjpa.hibernate.PgVectorJdbcType;
 import org.hibernate.Session;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.query.NativeQuery;
+import org.hibernate.type.BasicType;
 import org.hibernate.type.StandardBasicTypes;
+import org.hibernate.type.spi.TypeConfiguration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -34,6 +42,8 @@ public final class NearestQueryExecutor {
 	/** Prefix of the parameters of a per-call extra condition (e.g. a metadata filter). */
 	public static final String EXTRA_PARAMETER = "vjpa_f";
 
+	private static final Log logger = LogFactory.getLog(NearestQueryExecutor.class);
+
 	private VectorJpaObservations observations = VectorJpaObservations.noop();
 
 	private final String entityName;
@@ -45,6 +55,11 @@ public final class NearestQueryExecutor {
 	private final VectorReadSessions sessions;
 
 	private final FilteredCountCache manyRows = new FilteredCountCache();
+
+	private final BasicType<float[]> vectorType;
+
+	// null when the entity's mapping needs Hibernate's loader (DetachedEntityReader says why, logged at start-up)
+	private final @Nullable DetachedNearestQuery detached;
 
 	/**
 	 * An executor for queries returning {@code entityType}.
@@ -58,24 +73,37 @@ public final class NearestQueryExecutor {
 		this.defaults = defaults;
 		this.entityName = entityType.getSimpleName();
 		this.sessions = new VectorReadSessions(entityManager, transactionManager);
+		SessionFactoryImplementor sessionFactory = entityManager.getEntityManagerFactory()
+			.unwrap(SessionFactoryImplementor.class);
+		TypeConfiguration types = sessionFactory.getTypeConfiguration();
+		DetachedEntityReader.Support support = DetachedEntityReader.of(sessionFactory, entityType);
+		this.detached = (support.reader() != null) ? new DetachedNearestQuery(support.reader(), sessionFactory) : null;
+		if (logger.isDebugEnabled()) {
+			logger.debug(this.entityName + ": searches outside a transaction build entities "
+					+ ((this.detached != null) ? "from their rows (" : "with Hibernate's loader (") + support.reason()
+					+ ")");
+		}
+		this.vectorType = types.getBasicTypeRegistry()
+			.resolve(types.getJavaTypeRegistry().resolveDescriptor(float[].class), PgVectorJdbcType.VECTOR);
 	}
 
 	/**
 	 * The {@code limit} nearest rows.
 	 * @param sql the statement text, exact or not ({@link NearestSql#sql(boolean)}, or with an extra condition)
-	 * @param queryText the query vector in pgvector's text form ({@link QueryVectors#toText})
+	 * @param queryValue the query vector as {@link QueryVectors#toBindValue} checked it
 	 * @param criteria the criteria values, in the order of {@link NearestSql#criteria()}
 	 * @param threshold a {@code Score}/{@code Similarity} or {@code Range<Similarity>}, per
 	 * {@link NearestSql#threshold()}
 	 * @param extra values of the extra condition's parameters ({@value #EXTRA_PARAMETER}1, 2, ...)
 	 */
-	public <T> List<Nearest<T>> search(NearestSql nearest, NearestSql.Text sql, String queryText, Object[] criteria,
+	public <T> List<Nearest<T>> search(NearestSql nearest, NearestSql.Text sql, Object queryValue, Object[] criteria,
 			@Nullable Object threshold, int limit, SearchOptions options, List<Object> extra) {
 		checkLimit(limit);
 		SearchOptions effective = effective(options);
 		VectorAttribute attribute = nearest.attribute();
 		return this.observations.search(this.entityName, attribute.metric(), attribute.indexType(),
-				(strategy) -> this.sessions.read(effective, (session) -> {
+				(strategy) -> this.sessions.read(effective, (session, detached) -> {
+					Call call = new Call(nearest, queryValue, criteria, threshold, limit, extra);
 					// the filter strategy's one hook: which statement runs, and whether its result is widened
 					FilteredSearchStrategy.Plan planned = FilteredSearchStrategy.plan(sql, effective, limit,
 							nearest.scope() != null && nearest.scope().restricts(session));
@@ -84,12 +112,7 @@ public final class NearestQueryExecutor {
 					// a filter known to match many rows skips its count (bound 0: the index branch runs)
 					FilteredSearchStrategy.Plan plan = (planned.adaptive() && this.manyRows.isMany(filter))
 							? new FilteredSearchStrategy.Plan(planned.sql(), true, 0, planned.chosen()) : planned;
-					NativeQuery<Object[]> query = query(session, plan.sql(), plan.adaptive(), nearest, queryText,
-							criteria, threshold, limit, extra);
-					if (plan.adaptive()) {
-						query.setParameter(FilteredNearestSql.BOUND_PARAMETER, plan.bound());
-					}
-					List<Object[]> rows = query.getResultList();
+					List<Object[]> rows = rows(session, detached, plan.sql(), plan.adaptive(), plan.bound(), call);
 					Number matches = null;
 					if (plan.adaptive()) {
 						// one row at least: the count, without an entity when nothing was found
@@ -103,30 +126,56 @@ public final class NearestQueryExecutor {
 							threshold != null, this.entityName);
 					if (chosen == null) {
 						chosen = FilteredSearchStrategy.Chosen.AUTO_INDEX_THEN_EXACT;
-						rows = query(session, sql.sql(true), false, nearest, queryText, criteria, threshold, limit,
-								extra)
-							.getResultList();
+						rows = rows(session, detached, sql.sql(true), false, 0, call);
 					}
 					strategy.accept(chosen.tag());
 					return nearestOf(rows, attribute, plan.adaptive());
 				}));
 	}
 
-	private NativeQuery<Object[]> query(Session session, String text, boolean adaptive, NearestSql nearest,
-			String queryText, Object[] criteria, @Nullable Object threshold, int limit, List<Object> extra) {
+	/** The values of one search call. */
+	private record Call(NearestSql nearest, Object queryValue, Object[] criteria, @Nullable Object threshold,
+			int limit, List<Object> extra) {
+	}
+
+	/**
+	 * The rows ({@code [entity, distance]}, adaptive: {@code [entity, distance, matches]}) of {@code text}: built by
+	 * {@link DetachedNearestQuery} when they leave the call detached and the mapping allows, else by Hibernate.
+	 */
+	private List<Object[]> rows(Session session, boolean detached, String text, boolean adaptive, int bound,
+			Call call) {
+		if (detached && this.detached != null) {
+			DetachedNearestQuery.Parameters parameters = this.detached.parameters();
+			bind(parameters, session, adaptive, bound, call);
+			if (parameters.bindable()) {
+				return this.detached.list((SharedSessionContractImplementor) session, text, parameters, adaptive);
+			}
+		}
 		NativeQuery<Object[]> query = session.createNativeQuery(text, Object[].class);
 		query.addEntity(EntityColumns.ROOT_ALIAS, this.entityType)
 			.addScalar(NearestSql.DISTANCE_COLUMN, StandardBasicTypes.DOUBLE);
 		if (adaptive) {
 			query.addScalar(FilteredNearestSql.MATCHES_COLUMN, StandardBasicTypes.LONG);
 		}
-		query.setParameter(NearestSql.QUERY_PARAMETER, queryText);
-		NearestQueryBinder.bindCriteria(query, nearest.criteria(), criteria);
-		NearestQueryBinder.bindThreshold(query, nearest, threshold);
-		NearestQueryBinder.bindExtra(query, extra);
-		bindScope(query, nearest.scope(), session);
-		query.setParameter(NearestSql.LIMIT_PARAMETER, limit);
-		return query;
+		bind(NearestQueryBinder.Target.of(query), session, adaptive, bound, call);
+		return query.getResultList();
+	}
+
+	private void bind(NearestQueryBinder.Target target, Session session, boolean adaptive, int bound, Call call) {
+		// a dense query vector through PgVectorJdbcType: pgvector's binary form inside the session's transfer scope
+		target.set(NearestSql.QUERY_PARAMETER, call.queryValue(),
+				(call.queryValue() instanceof float[]) ? this.vectorType : null);
+		NearestQueryBinder.bindCriteria(target, call.nearest().criteria(), call.criteria());
+		NearestQueryBinder.bindThreshold(target, call.nearest(), call.threshold());
+		NearestQueryBinder.bindExtra(target, call.extra());
+		QueryScope.Condition scope = call.nearest().scope();
+		if (scope != null) {
+			scope.bind(session, (name, value) -> target.set(name, value, null));
+		}
+		target.set(NearestSql.LIMIT_PARAMETER, call.limit(), null);
+		if (adaptive) {
+			target.set(FilteredNearestSql.BOUND_PARAMETER, bound, null);
+		}
 	}
 
 	private static <T> List<Nearest<T>> nearestOf(List<Object[]> rows, VectorAttribute attribute, boolean resort) {
@@ -158,7 +207,7 @@ public final class NearestQueryExecutor {
 	public long count(String sql, QueryScope.@Nullable Condition scope, List<Object> extra) {
 		return this.sessions.read(SearchOptions.none(), (session) -> {
 			NativeQuery<Long> query = session.createNativeQuery(sql, Long.class);
-			NearestQueryBinder.bindExtra(query, extra);
+			NearestQueryBinder.bindExtra(NearestQueryBinder.Target.of(query), extra);
 			bindScope(query, scope, session);
 			return query.getSingleResult();
 		});

@@ -55,7 +55,7 @@ public final class PartTreeNearestQuery implements RepositoryQuery {
 		VectorAttribute attribute = this.nearest.attribute();
 		Object vector = (this.textEmbedding != null && parameters[0] instanceof String text)
 				? this.textEmbedding.apply(text) : parameters[0];
-		String query = QueryVectors.toText(vector, attribute);
+		Object query = QueryVectors.toBindValue(vector, attribute);
 		NearestParameters layout = this.method.getParameters();
 		int criteriaCount = layout.getCriteriaCount();
 		Object[] criteria = (criteriaCount == 0) ? parameters

@@ -58,6 +58,22 @@ public final class QueryVectors {
 		};
 	}
 
+	/**
+	 * The value to bind for {@code query}: the checked {@code float[]} for a {@code vector} column (bound as
+	 * pgvector-java's binary-capable {@code PGvector}, see {@code PgVectorJdbcType}), else the text of
+	 * {@link #toText}.
+	 * @throws InvalidVectorException for null, a dimension mismatch or a non-finite component
+	 */
+	public static Object toBindValue(Object query, VectorAttribute attribute) {
+		if (attribute.type() == VectorType.VECTOR && (query instanceof float[] || query instanceof Vector)) {
+			float[] values = (query instanceof Vector vector) ? vector.toFloatArray() : (float[]) query;
+			checkDimensions(values.length, attribute);
+			checkComponents(values, null, attribute);
+			return values;
+		}
+		return toText(query, attribute);
+	}
+
 	private static void checkComponents(float[] values, int @Nullable [] indices, VectorAttribute attribute) {
 		for (int i = 0; i < values.length; i++) {
 			int index = (indices != null) ? indices[i] : i;

@@ -31,9 +31,10 @@ import org.springframework.util.function.SingletonSupplier;
  * <li>Otherwise a read-only transaction of its own ({@code SET LOCAL} and the row-level security setting are
  * transaction-local).</li>
  * </ul>
- * Vectors of the rows are received in binary for the statement (see {@link BinaryVectorTransfer#receiving}) unless
- * {@code vector-jpa.binary-transfer} switched the connections for good, or the connection may be released after
- * each statement (JTA's default), where the scope could outlive the connection it was opened on.
+ * Vectors are sent (the query vector) and received (the rows') in binary for the statement (see
+ * {@link BinaryVectorTransfer#transferring}) unless {@code vector-jpa.binary-transfer} switched the connections for
+ * good, or the connection may be released after each statement (JTA's default), where the scope could outlive the
+ * connection it was opened on.
  * The work always receives the session it runs on: whatever depends on the session (its domain) is read from it, never
  * from the shared {@code EntityManager} proxy, which has no session outside a transaction.
  *
@@ -54,11 +55,13 @@ public final class VectorReadSessions {
 
 	// Hibernate's own factory, not Spring's proxy of it: Spring wraps every EntityManager that proxy creates in a new
 	// JDK proxy (an application-managed one that would join transactions), which took ~40 % of the client samples of
-	// a search outside a transaction; this branch runs outside any transaction, so there is nothing to join
+	// a search outside a transaction; this branch runs outside any transaction, so there is nothing to join. (Spring's
+	// proxy implements SessionFactory itself, so unwrap(SessionFactory.class) returns the proxy: ask for the
+	// implementor, which only the native factory is.)
 	private final SessionFactory sessionFactory;
 
-	// binary receive for the statement only needs the connection to stay the same until the scope closes
-	private final boolean binaryReceive;
+	// binary transfer for the statement only needs the connection to stay the same until the scope closes
+	private final boolean binaryScope;
 
 	/**
 	 * Sessions of the persistence unit behind {@code entityManager}.
@@ -71,8 +74,8 @@ public final class VectorReadSessions {
 		this.autoCommitReads = !VectorJpaSettings.rowLevelSecurity(properties);
 		this.binaryTransfer = VectorJpaSettings.binaryTransfer(properties);
 		this.transactionManager = SingletonSupplier.of(transactionManager);
-		this.sessionFactory = entityManager.getEntityManagerFactory().unwrap(SessionFactory.class);
-		this.binaryReceive = !this.binaryTransfer && entityManager.getEntityManagerFactory()
+		this.sessionFactory = entityManager.getEntityManagerFactory().unwrap(SessionFactoryImplementor.class);
+		this.binaryScope = !this.binaryTransfer && entityManager.getEntityManagerFactory()
 			.unwrap(SessionFactoryImplementor.class)
 			.getSessionFactoryOptions()
 			.getPhysicalConnectionHandlingMode()
@@ -81,8 +84,17 @@ public final class VectorReadSessions {
 
 	/** Runs {@code work} on a session as described above, with {@code options} (defaults applied) set first. */
 	public <R> R read(SearchOptions options, Function<Session, R> work) {
+		return read(options, (session, detached) -> work.apply(session));
+	}
+
+	/**
+	 * Runs {@code work} on a session as described above, with {@code options} (defaults applied) set first, telling
+	 * it whether the entities it loads leave the call detached (no caller's transaction: the session, or the
+	 * transaction of its own, ends with the call).
+	 */
+	public <R> R read(SearchOptions options, Work<R> work) {
 		if (TransactionSynchronizationManager.isActualTransactionActive()) {
-			return run(this.entityManager.unwrap(Session.class), options, work);
+			return run(this.entityManager.unwrap(Session.class), options, (session) -> work.apply(session, false));
 		}
 		if (!options.hasServerSettings() && this.autoCommitReads) {
 			EntityManager shortLived = this.sessionFactory.createEntityManager();
@@ -93,7 +105,7 @@ public final class VectorReadSessions {
 				// and so is its connection, before its first statement: a LazyConnectionDataSourceProxy with a
 				// read-only data source (vector-jpa.read-replica.*) then takes it from the replica
 				session.doWork((connection) -> connection.setReadOnly(true));
-				return run(session, options, work);
+				return run(session, options, (s) -> work.apply(s, true));
 			}
 			finally {
 				shortLived.close();
@@ -101,7 +113,16 @@ public final class VectorReadSessions {
 		}
 		// not TransactionTemplate: on a connection the server terminated its failed rollback would hide the cause
 		return SpringTransactions.execute(this.transactionManager.get(), READ_ONLY,
-				() -> run(this.entityManager.unwrap(Session.class), options, work));
+				() -> run(this.entityManager.unwrap(Session.class), options, (session) -> work.apply(session, true)));
+	}
+
+	/** Work on a read session. */
+	@FunctionalInterface
+	public interface Work<R> {
+
+		/** The work's result; {@code detached}: whether what it loads is detached when the call returns. */
+		R apply(Session session, boolean detached);
+
 	}
 
 	private static TransactionDefinition readOnly() {
@@ -120,13 +141,13 @@ public final class VectorReadSessions {
 				SearchSettings.apply(connection, options);
 			});
 		}
-		if (!this.binaryReceive) {
+		if (!this.binaryScope) {
 			return work.apply(session);
 		}
 		// vectors of this statement's rows arrive in binary (no text formatting on the server, no parsing here), while
 		// the pooled connection stays as it was for everybody else; Hibernate holds the connection for the whole work
 		return session.doReturningWork((connection) -> {
-			try (BinaryVectorTransfer.Scope binary = BinaryVectorTransfer.receiving(connection)) {
+			try (BinaryVectorTransfer.Scope binary = BinaryVectorTransfer.transferring(connection)) {
 				return work.apply(session);
 			}
 		});

@@ -112,7 +112,7 @@ public class SimpleVectorRepositoryFragment<T> {
 	/** See {@link VectorRepository#findNearest(float[], int, SearchOptions)}. */
 	public List<Nearest<T>> findNearest(float[] query, int k, SearchOptions options) {
 		NearestSql sql = nearest();
-		return this.executor.search(sql, this.nearestSql, QueryVectors.toText(query, sql.attribute()), NO_CRITERIA,
+		return this.executor.search(sql, this.nearestSql, QueryVectors.toBindValue(query, sql.attribute()), NO_CRITERIA,
 				null, k, options(options), List.of());
 	}
 
@@ -126,7 +126,8 @@ public class SimpleVectorRepositoryFragment<T> {
 		NearestSql sql = nearest();
 		MetadataFilterCondition condition = MetadataFilterCondition.of(filter, metadataColumn());
 		return this.executor.search(sql, FilteredNearestSql.of(sql, condition.sql()),
-				QueryVectors.toText(query, sql.attribute()), NO_CRITERIA, null, k, options(options), condition.values());
+				QueryVectors.toBindValue(query, sql.attribute()), NO_CRITERIA, null, k, options(options),
+				condition.values());
 	}
 
 	/** See {@link VectorRepository#findNearest(Specification, float[], int)}. */
