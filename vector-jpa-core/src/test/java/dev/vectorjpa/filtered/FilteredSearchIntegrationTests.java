@@ -6,11 +6,16 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.vectorjpa.repository.MetadataFilter;
 import dev.vectorjpa.repository.Nearest;
 import dev.vectorjpa.repository.SearchOptions;
 import dev.vectorjpa.repository.SearchOptions.FilterStrategy;
 import dev.vectorjpa.repository.SearchOptions.IterativeScan;
+import dev.vectorjpa.repository.query.FilteredSearchStrategy;
 import dev.vectorjpa.test.DatabaseTest;
 import dev.vectorjpa.test.TestSchema;
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Score;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -159,6 +165,41 @@ class FilteredSearchIntegrationTests {
 		SearchOptions auto = SearchOptions.builder().filterStrategy(FilterStrategy.AUTO).build();
 		exactByDefault.findNearestByBucketLessThan(query, 40, K, auto);
 		assertThat(this.fixture.strategies.take()).containsExactly("exact", "auto-exact");
+	}
+
+	@Test
+	void aFiltersCountIsRememberedForTheNextCalls() {
+		// a repository of its own: a fresh executor, whose count cache is empty
+		FilteredDocRepository docs = this.fixture.repository(SearchOptions.none());
+		Logger logger = (Logger) LoggerFactory.getLogger(FilteredSearchStrategy.class);
+		ListAppender<ILoggingEvent> decisions = new ListAppender<>();
+		decisions.start();
+		logger.addAppender(decisions);
+		logger.setLevel(Level.DEBUG);
+		try {
+			for (int selected : new int[] { 40, 2000 }) {
+				for (int call = 0; call < 3; call++) {
+					float[] query = this.fixture.query();
+					assertThat(ids(docs.findNearestByBucketLessThan(query, selected, K)))
+						.containsExactlyElementsOf(this.fixture.bruteForce(query, (doc) -> doc.getBucket() < selected, K));
+				}
+			}
+		}
+		finally {
+			logger.detachAppender(decisions);
+			logger.setLevel(null);
+		}
+		assertThat(this.fixture.strategies.take()).containsExactly("auto-exact", "auto-exact", "auto-exact",
+				"auto-index", "auto-index", "auto-index");
+		assertThat(decisions.list).extracting(ILoggingEvent::getFormattedMessage)
+			.containsExactly("FilteredDoc: exact scan: the filter matches 40 rows, below 2000",
+					"FilteredDoc: exact scan: the filter matched fewer than 2000 rows a moment ago (not counted again)",
+					"FilteredDoc: exact scan: the filter matched fewer than 2000 rows a moment ago (not counted again)",
+					"FilteredDoc: index with an iterative scan: the filter matches at least 2000 rows",
+					"FilteredDoc: index with an iterative scan: the filter matched at least 2000 rows a moment ago "
+							+ "(not counted again)",
+					"FilteredDoc: index with an iterative scan: the filter matched at least 2000 rows a moment ago "
+							+ "(not counted again)");
 	}
 
 	@Test

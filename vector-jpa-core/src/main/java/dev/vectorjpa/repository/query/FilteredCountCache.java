@@ -4,12 +4,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * Remembers for a while which filters (statement, values, domain) matched at least the exact-scan bound: for them the
- * adaptive statement's count is bound with {@code LIMIT 0} and costs nothing, and the index branch runs. Worth it
- * because reaching the bound is the count's expensive case: the planner often reads a broad filter's rows from the
- * table itself (bound / selectivity rows), while a selective filter's few rows come from its index. Only "many" is
- * cached, for {@value #TTL_MILLIS} ms: a filter that shrinks below the bound is seen again within that time.
+ * Remembers for a while what the bounded count of a filter (statement, values, domain, bound) said, so that the next
+ * calls with the same filter run one plain statement instead of the adaptive one: the index statement when the filter
+ * matched at least the bound (the count's expensive case: the planner often reads a broad filter's rows from the
+ * table itself), the exact statement when it matched fewer (the adaptive statement's planning and count cost a
+ * selective search more than its exact scan). Entries last {@value #TTL_MILLIS} ms; a filter whose rows changed since
+ * runs the right statement again after that time, and either statement stays correct meanwhile: an exact scan of a
+ * filter that grew is slower, not wrong, and an index scan of a filter that shrank below k is widened to the exact
+ * scan by the caller.
  */
 final class FilteredCountCache {
 
@@ -17,31 +22,38 @@ final class FilteredCountCache {
 
 	private static final int MAX_ENTRIES = 1024;
 
-	private final Map<List<Object>, Long> many = new LinkedHashMap<>(64, 0.75f, true) {
+	/** A count's outcome and when it expires. */
+	private record Entry(boolean many, long until) {
+	}
+
+	private final Map<List<Object>, Entry> counts = new LinkedHashMap<>(64, 0.75f, true) {
 
 		@Override
-		protected boolean removeEldestEntry(Map.Entry<List<Object>, Long> eldest) {
+		protected boolean removeEldestEntry(Map.Entry<List<Object>, Entry> eldest) {
 			return size() > MAX_ENTRIES;
 		}
 
 	};
 
-	/** Whether {@code key} matched at least the bound less than {@value #TTL_MILLIS} ms ago. */
-	synchronized boolean isMany(List<Object> key) {
-		Long until = this.many.get(key);
-		if (until == null) {
-			return false;
+	/**
+	 * Whether {@code key} matched at least the bound ({@code true}) or fewer rows ({@code false}) less than
+	 * {@value #TTL_MILLIS} ms ago; {@code null} when not known.
+	 */
+	synchronized @Nullable Boolean many(List<Object> key) {
+		Entry entry = this.counts.get(key);
+		if (entry == null) {
+			return null;
 		}
-		if (until < System.currentTimeMillis()) {
-			this.many.remove(key);
-			return false;
+		if (entry.until() < System.currentTimeMillis()) {
+			this.counts.remove(key);
+			return null;
 		}
-		return true;
+		return entry.many();
 	}
 
-	/** Records that {@code key} matched at least the bound. */
-	synchronized void rememberMany(List<Object> key) {
-		this.many.put(key, System.currentTimeMillis() + TTL_MILLIS);
+	/** Records whether {@code key} matched at least the bound. */
+	synchronized void remember(List<Object> key, boolean many) {
+		this.counts.put(key, new Entry(many, System.currentTimeMillis() + TTL_MILLIS));
 	}
 
 }

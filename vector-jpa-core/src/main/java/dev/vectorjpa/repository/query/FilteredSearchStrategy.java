@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * filtered query runs {@link FilteredNearestSql#adaptive()}: an exact scan when a count bounded at
  * {@value #EXACT_SCAN_ROWS} rows says the filtered rows are few (exact and cheap), the index with an iterative scan
  * otherwise; when that index branch still returns fewer than k rows although more match, the exact statement runs
- * once more. Unfiltered queries use the index as before.
+ * once more. What the count said is remembered per filter for a minute ({@link FilteredCountCache}): the next calls
+ * run the exact or the index statement directly. Unfiltered queries use the index as before.
  *
  * @since 0.1
  */
@@ -44,7 +45,7 @@ public final class FilteredSearchStrategy {
 		/** The exact statement ({@code EXACT} or {@code exact(true)} asked for). */
 		EXACT("exact"),
 
-		/** {@code AUTO}: the bounded count chose the exact scan. */
+		/** {@code AUTO}: the bounded count (this call's, or a recent one's for the same filter) chose the exact scan. */
 		AUTO_EXACT("auto-exact"),
 
 		/** {@code AUTO}: the bounded count chose the index with an iterative scan. */
@@ -110,6 +111,8 @@ public final class FilteredSearchStrategy {
 			debug(method, switch (plan.chosen()) {
 				case EXACT -> "exact scan, as the options ask";
 				case PARTIAL_INDEX -> "the partial vector index whose predicate the criteria match";
+				case AUTO_EXACT -> "exact scan: the filter matched fewer than " + Math.max(EXACT_SCAN_ROWS, limit + 1)
+						+ " rows a moment ago (not counted again)";
 				default -> "vector index (unfiltered, or the options ask for it)";
 			});
 			return plan.chosen();
@@ -119,8 +122,10 @@ public final class FilteredSearchStrategy {
 			return Chosen.AUTO_EXACT;
 		}
 		if (rows.size() >= limit || threshold) {
-			debug(method, "index with an iterative scan: the filter matches at least " + plan.bound() + " rows"
-					+ ((plan.bound() == 0) ? " (known from an earlier count, not counted again)" : ""));
+			debug(method, (plan.bound() == 0)
+					? "index with an iterative scan: the filter matched at least " + Math.max(EXACT_SCAN_ROWS, limit + 1)
+							+ " rows a moment ago (not counted again)"
+					: "index with an iterative scan: the filter matches at least " + plan.bound() + " rows");
 			return Chosen.AUTO_INDEX;
 		}
 		debug(method, "index with an iterative scan returned " + rows.size() + " of " + limit + " rows although at least "

@@ -56,11 +56,13 @@ public final class NearestQueryCreator {
 		if (scoped != null) {
 			conditions.add(scoped.sql());
 		}
+		// what a bounded count of the filtered rows needs: criteria and scope. Without the vector's IS NOT NULL the
+		// count can read the criteria's index alone (an index-only scan, no heap visit); rows without a vector only
+		// make it count high, and an index branch that then returns fewer than k rows is widened to the exact scan
+		String filter = String.join(" AND ", conditions);
 		if (this.attribute.nullable()) {
 			conditions.add(column + " IS NOT NULL");
 		}
-		// what a bounded count of the filtered rows needs: everything but the distance threshold
-		String filter = String.join(" AND ", conditions);
 		boolean filtered = !criteria.isEmpty();
 		if (threshold != NearestSql.Threshold.NONE) {
 			conditions.add(distance + " <= :" + NearestSql.MAX_DISTANCE_PARAMETER);

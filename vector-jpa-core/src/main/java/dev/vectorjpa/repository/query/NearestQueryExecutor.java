@@ -54,7 +54,7 @@ public final class NearestQueryExecutor {
 
 	private final VectorReadSessions sessions;
 
-	private final FilteredCountCache manyRows = new FilteredCountCache();
+	private final FilteredCountCache counts = new FilteredCountCache();
 
 	private final BasicType<float[]> vectorType;
 
@@ -108,18 +108,16 @@ public final class NearestQueryExecutor {
 					FilteredSearchStrategy.Plan planned = FilteredSearchStrategy.plan(sql, effective, limit,
 							nearest.scope() != null && nearest.scope().restricts(session));
 					List<Object> filter = planned.adaptive() ? Arrays.asList(planned.sql(), Arrays.asList(criteria),
-							extra, String.valueOf(session.getTenantIdentifierValue())) : List.of();
-					// a filter known to match many rows skips its count (bound 0: the index branch runs)
-					FilteredSearchStrategy.Plan plan = (planned.adaptive() && this.manyRows.isMany(filter))
-							? new FilteredSearchStrategy.Plan(planned.sql(), true, 0, planned.chosen()) : planned;
+							extra, String.valueOf(session.getTenantIdentifierValue()), planned.bound()) : List.of();
+					FilteredSearchStrategy.Plan plan = planned.adaptive() ? known(planned, sql, filter) : planned;
 					List<Object[]> rows = rows(session, detached, plan.sql(), plan.adaptive(), plan.bound(), call);
 					Number matches = null;
 					if (plan.adaptive()) {
 						// one row at least: the count, without an entity when nothing was found
 						matches = (Number) rows.get(0)[2];
 						rows = (rows.get(0)[0] != null) ? rows : List.of();
-						if (plan.bound() > 0 && matches.longValue() >= plan.bound()) {
-							this.manyRows.rememberMany(filter);
+						if (plan.bound() > 0) {
+							this.counts.remember(filter, matches.longValue() >= plan.bound());
 						}
 					}
 					FilteredSearchStrategy.Chosen chosen = FilteredSearchStrategy.outcome(plan, rows, matches, limit,
@@ -131,6 +129,20 @@ public final class NearestQueryExecutor {
 					strategy.accept(chosen.tag());
 					return nearestOf(rows, attribute, plan.adaptive());
 				}));
+	}
+
+	/**
+	 * The plan for an adaptive call whose filter was counted a moment ago: the index branch without counting again
+	 * (bound 0) when it matched many rows, the exact statement when it matched few; else {@code planned}.
+	 */
+	private FilteredSearchStrategy.Plan known(FilteredSearchStrategy.Plan planned, NearestSql.Text sql,
+			List<Object> filter) {
+		Boolean many = this.counts.many(filter);
+		if (many == null) {
+			return planned;
+		}
+		return many ? new FilteredSearchStrategy.Plan(planned.sql(), true, 0, planned.chosen())
+				: new FilteredSearchStrategy.Plan(sql.sql(true), false, 0, FilteredSearchStrategy.Chosen.AUTO_EXACT);
 	}
 
 	/** The values of one search call. */

@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param attribute the searched vector attribute
  * @param scope the scope condition included in {@code condition}, whose parameters are bound per call, or
  * {@code null}
- * @param filter the part of {@code condition} that selects rows (criteria, scope, not-null), without a distance
- * threshold; empty for none
+ * @param filter the part of {@code condition} that selects rows by criteria and scope, without the vector's
+ * not-null check and a distance threshold; empty for none
  * @param filtered whether criteria restrict the rows (what makes an approximate index miss rows); a scope may too,
  * per call ({@link QueryScope.Condition#restricts})
  * @since 0.1
