@@ -31,7 +31,7 @@ final class TextSection {
 
 	private static final int ROUNDS = 3;
 
-	private static final int WARMUP_QUERIES = 1_500;
+	private static final int WARMUP_QUERIES = 15_000;
 
 	private TextSection() {
 	}
@@ -73,14 +73,15 @@ final class TextSection {
 				+ "both ways), one reused `PreparedStatement` per connection, every column read, on a pool of its own; "
 				+ "*… WHERE section* is the same DAO with `WHERE section = '" + SECTION + "'`, the ceiling of the derived "
 				+ "`findNearestBySection(query, \"" + SECTION + "\", 10)`. vector-jpa runs with default configuration "
-				+ "except the *(binary transfer)* rows (`vector-jpa.binary-transfer=true`, a pool of their own). Rounds, "
-				+ "warm-up and the client CPU and allocation columns as in section 2.");
+				+ "except the *(binary transfer)* rows (`vector-jpa.binary-transfer=true`, a pool of their own). Every client "
+				+ "first answers the same number of warm-up queries (15,000 at the default scale); rounds and the client "
+				+ "CPU and allocation columns as in section 2.");
 		report.code("sh", ctx.command + " --only text");
 		String op = dataset.metric().operator();
 		Searcher dao = new PgvectorDaoSearcher("pgvector-java DAO", ctx.db.isolatedDataSource("dao"),
 				PgvectorDaoSearcher.sql(table, op, null));
 		Searcher daoFiltered = new PgvectorDaoSearcher("pgvector-java DAO WHERE section",
-				ctx.db.isolatedDataSource("dao"), PgvectorDaoSearcher.sql(table, op, "section = ?"), SECTION);
+				ctx.db.isolatedDataSource("dao-where"), PgvectorDaoSearcher.sql(table, op, "section = ?"), SECTION);
 		List<Searcher> plain = new ArrayList<>(List.of(dao));
 		List<Searcher> filtered = new ArrayList<>(List.of(daoFiltered));
 		Searcher ours = ctx.ours.searcher(dataset, SearchOptions.none());
@@ -96,10 +97,10 @@ final class TextSection {
 		}
 		List<List<String>> plans = new ArrayList<>();
 		for (Searcher searcher : plain) {
-			plans.add(QuerySection.explain(ctx, searcher, dataset));
+			plans.add(explain(ctx, searcher, dataset));
 		}
 		for (Searcher searcher : filtered) {
-			plans.add(QuerySection.explain(ctx, searcher, dataset));
+			plans.add(explain(ctx, searcher, dataset));
 		}
 		Map<Searcher, LoadRunner> runners = new LinkedHashMap<>();
 		LoadRunner all = new LoadRunner(dataset, GroundTruth.of(dataset, null, Context.K, ctx.cache), Context.K);
@@ -107,9 +108,11 @@ final class TextSection {
 		plain.forEach((s) -> runners.put(s, all));
 		filtered.forEach((s) -> runners.put(s, section));
 		List<Searcher> searchers = new ArrayList<>(runners.keySet());
-		System.out.println("  warming up every client");
+		// equal warm-up for every client, long enough for the JIT to finish with Hibernate's larger code paths
+		int warmup = ctx.scale.name().equals("small") ? 1_500 : WARMUP_QUERIES;
+		System.out.printf("  warming up every client (%,d queries each)%n", warmup);
 		for (Searcher searcher : searchers) {
-			for (int i = 0; i < WARMUP_QUERIES; i++) {
+			for (int i = 0; i < warmup; i++) {
 				searcher.search(dataset.queries()[i % dataset.queries().length], Context.K);
 			}
 		}
@@ -137,6 +140,20 @@ final class TextSection {
 		targets(results, oursFiltered, daoFiltered);
 		report.paragraph("The SQL each client sent and whether PostgreSQL's plan uses the HNSW index:");
 		report.table(List.of("client", "SQL as sent", "index scan"), plans);
+	}
+
+	// a DAO keeps the connection it first gets: the capture's would record every later query's bindings
+	private static List<String> explain(Context ctx, Searcher searcher, Dataset dataset) throws Exception {
+		if (!(searcher instanceof PgvectorDaoSearcher dao)) {
+			return QuerySection.explain(ctx, searcher, dataset);
+		}
+		PgvectorDaoSearcher captured = dao.fresh();
+		try {
+			return QuerySection.explain(ctx, captured, dataset);
+		}
+		finally {
+			captured.close();
+		}
 	}
 
 	private static void targets(Map<String, Map<Integer, Measurement>> results, Searcher ours, Searcher dao) {

@@ -153,6 +153,10 @@ public final class SqlCapture implements DataSource {
 		List<Object[]> bindings = new ArrayList<>();
 		List<Method> setters = new ArrayList<>();
 		InvocationHandler handler = (proxy, method, args) -> {
+			// a statement kept beyond its capture (a DAO's reused one) stops recording when the capture ends
+			if (CAPTURING.get() != captured) {
+				return invoke(statement, method, args);
+			}
 			if (method.getName().startsWith("set") && args != null && args.length >= 2 && args[0] instanceof Integer) {
 				bindings.add(args.clone());
 				setters.add(method);

@@ -31,12 +31,14 @@ package dev.vectorjpa.repository.query;
  * @param exact the statement no approximate index serves
  * @param adaptive the adaptive statement, turning the iterative scan on
  * @param adaptiveAsConfigured the adaptive statement, leaving the iterative scan as configured
+ * @param indexIterative the index statement turning the iterative scan on, without a count or an exact branch: for a
+ * filter a recent count found to match many rows ({@link FilteredCountCache})
  * @param filtered whether criteria or an extra condition filter the rows (a scope may too, per call)
  * @param partialIndex whether a partial index holds exactly the rows the criteria select ({@link PartialIndexMatch})
  * @since 0.1
  */
 public record FilteredNearestSql(String index, String exact, String adaptive, String adaptiveAsConfigured,
-		boolean filtered, boolean partialIndex) implements NearestSql.Text {
+		String indexIterative, boolean filtered, boolean partialIndex) implements NearestSql.Text {
 
 	/** Parameter holding the count at which the index replaces the exact scan. */
 	public static final String BOUND_PARAMETER = "vjpa_bound";
@@ -71,8 +73,13 @@ public record FilteredNearestSql(String index, String exact, String adaptive, St
 		String where = condition.isEmpty() ? "" : " WHERE " + condition;
 		String index = nearest.select() + where + nearest.orderAndLimit();
 		String exact = nearest.select() + where + nearest.exactOrderAndLimit();
+		// the settings in a materialized CTE that a one-time filter reads: evaluated before the index scan starts,
+		// as in the adaptive statement; planned (and, prepared, cached) like the plain index statement
+		String indexIterative = "WITH vjpa_settings AS MATERIALIZED (SELECT " + ITERATIVE_SCAN.substring(2) + ") "
+				+ nearest.select() + " WHERE " + (condition.isEmpty() ? "" : condition + " AND ")
+				+ "(SELECT vjpa_h FROM vjpa_settings) IS NOT NULL" + nearest.orderAndLimit();
 		return new FilteredNearestSql(index, exact, adaptive(nearest, condition, filter, ITERATIVE_SCAN),
-				adaptive(nearest, condition, filter, ""), filtered, partialIndex);
+				adaptive(nearest, condition, filter, ""), indexIterative, filtered, partialIndex);
 	}
 
 	@Override

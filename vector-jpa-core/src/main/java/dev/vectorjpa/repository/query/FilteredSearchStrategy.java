@@ -101,12 +101,37 @@ public final class FilteredSearchStrategy {
 	}
 
 	/**
+	 * The plan for an adaptive call ({@code planned}) whose filter a recent count found to match {@code many} rows or
+	 * few: the index statement without a count (turning the iterative scan on unless the caller set a mode), or the
+	 * exact statement. Both are plain statements, planned (and cached when prepared) like any other.
+	 */
+	public static Plan remembered(Plan planned, FilteredNearestSql statements, boolean many) {
+		if (!many) {
+			return new Plan(statements.exact(), false, 0, Chosen.AUTO_EXACT);
+		}
+		boolean asConfigured = planned.sql().equals(statements.adaptiveAsConfigured());
+		return new Plan(asConfigured ? statements.index() : statements.indexIterative(), false, 0, Chosen.AUTO_INDEX);
+	}
+
+	/**
 	 * What an adaptive statement ran, or {@code null} when its index branch fell short and the exact statement must
 	 * run: fewer than {@code limit} rows although the count reached the bound (so more than {@code limit} match).
 	 * With a similarity threshold fewer rows are expected and nothing is widened.
 	 */
 	public static @Nullable Chosen outcome(Plan plan, List<?> rows, @Nullable Number matches, int limit,
 			boolean threshold, String method) {
+		if (!plan.adaptive() && plan.chosen() == Chosen.AUTO_INDEX) {
+			// remembered: more than the bound matched a moment ago
+			int bound = Math.max(EXACT_SCAN_ROWS, limit + 1);
+			if (rows.size() >= limit || threshold) {
+				debug(method, "index with an iterative scan: the filter matched at least " + bound
+						+ " rows a moment ago (not counted again)");
+				return Chosen.AUTO_INDEX;
+			}
+			debug(method, "index with an iterative scan returned " + rows.size() + " of " + limit
+					+ " rows although at least " + bound + " rows matched a moment ago; widening to an exact scan");
+			return null;
+		}
 		if (!plan.adaptive()) {
 			debug(method, switch (plan.chosen()) {
 				case EXACT -> "exact scan, as the options ask";
@@ -122,10 +147,7 @@ public final class FilteredSearchStrategy {
 			return Chosen.AUTO_EXACT;
 		}
 		if (rows.size() >= limit || threshold) {
-			debug(method, (plan.bound() == 0)
-					? "index with an iterative scan: the filter matched at least " + Math.max(EXACT_SCAN_ROWS, limit + 1)
-							+ " rows a moment ago (not counted again)"
-					: "index with an iterative scan: the filter matches at least " + plan.bound() + " rows");
+			debug(method, "index with an iterative scan: the filter matches at least " + plan.bound() + " rows");
 			return Chosen.AUTO_INDEX;
 		}
 		debug(method, "index with an iterative scan returned " + rows.size() + " of " + limit + " rows although at least "

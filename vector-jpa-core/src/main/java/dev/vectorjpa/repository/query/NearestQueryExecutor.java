@@ -109,16 +109,16 @@ public final class NearestQueryExecutor {
 							nearest.scope() != null && nearest.scope().restricts(session));
 					List<Object> filter = planned.adaptive() ? Arrays.asList(planned.sql(), Arrays.asList(criteria),
 							extra, String.valueOf(session.getTenantIdentifierValue()), planned.bound()) : List.of();
-					FilteredSearchStrategy.Plan plan = planned.adaptive() ? known(planned, sql, filter) : planned;
+					Boolean many = planned.adaptive() ? this.counts.many(filter) : null;
+					FilteredSearchStrategy.Plan plan = (many != null)
+							? FilteredSearchStrategy.remembered(planned, (FilteredNearestSql) sql, many) : planned;
 					List<Object[]> rows = rows(session, detached, plan.sql(), plan.adaptive(), plan.bound(), call);
 					Number matches = null;
 					if (plan.adaptive()) {
 						// one row at least: the count, without an entity when nothing was found
 						matches = (Number) rows.get(0)[2];
 						rows = (rows.get(0)[0] != null) ? rows : List.of();
-						if (plan.bound() > 0) {
-							this.counts.remember(filter, matches.longValue() >= plan.bound());
-						}
+						this.counts.remember(filter, matches.longValue() >= plan.bound());
 					}
 					FilteredSearchStrategy.Chosen chosen = FilteredSearchStrategy.outcome(plan, rows, matches, limit,
 							threshold != null, this.entityName);
@@ -127,22 +127,10 @@ public final class NearestQueryExecutor {
 						rows = rows(session, detached, sql.sql(true), false, 0, call);
 					}
 					strategy.accept(chosen.tag());
-					return nearestOf(rows, attribute, plan.adaptive());
+					// an iterative scan in relaxed order may return rows slightly out of order
+					return nearestOf(rows, attribute,
+							plan.adaptive() || chosen == FilteredSearchStrategy.Chosen.AUTO_INDEX);
 				}));
-	}
-
-	/**
-	 * The plan for an adaptive call whose filter was counted a moment ago: the index branch without counting again
-	 * (bound 0) when it matched many rows, the exact statement when it matched few; else {@code planned}.
-	 */
-	private FilteredSearchStrategy.Plan known(FilteredSearchStrategy.Plan planned, NearestSql.Text sql,
-			List<Object> filter) {
-		Boolean many = this.counts.many(filter);
-		if (many == null) {
-			return planned;
-		}
-		return many ? new FilteredSearchStrategy.Plan(planned.sql(), true, 0, planned.chosen())
-				: new FilteredSearchStrategy.Plan(sql.sql(true), false, 0, FilteredSearchStrategy.Chosen.AUTO_EXACT);
 	}
 
 	/** The values of one search call. */

@@ -49,6 +49,10 @@ class FilteredSearchStrategyUnitTests {
 		assertThat(statements.adaptive()).contains("SELECT count(*) AS n, set_config('hnsw.iterative_scan', "
 				+ "'relaxed_order', true) AS vjpa_h, set_config('ivfflat.iterative_scan', 'relaxed_order', true) AS "
 				+ "vjpa_i FROM (SELECT 1 FROM document t WHERE t.category = :p1 LIMIT :vjpa_bound)");
+		assertThat(statements.indexIterative()).isEqualTo("WITH vjpa_settings AS MATERIALIZED (SELECT "
+				+ "set_config('hnsw.iterative_scan', 'relaxed_order', true) AS vjpa_h, "
+				+ "set_config('ivfflat.iterative_scan', 'relaxed_order', true) AS vjpa_i) " + SELECT
+				+ " WHERE t.category = :p1 AND (SELECT vjpa_h FROM vjpa_settings) IS NOT NULL" + ORDER);
 		assertThat(statements.sql(false)).isEqualTo(SELECT + " WHERE t.category = :p1" + ORDER);
 		assertThat(statements.sql(true)).isEqualTo(SELECT + " WHERE t.category = :p1" + EXACT_ORDER);
 		assertThat(FilteredNearestSql.of(UNFILTERED, "t.metadata @> :vjpa_f1").sql(false))
@@ -100,11 +104,24 @@ class FilteredSearchStrategyUnitTests {
 			.isEqualTo(FilteredSearchStrategy.Chosen.AUTO_INDEX);
 		assertThat(FilteredSearchStrategy.outcome(plan, two, 2000L, 3, false, "m")).isNull();
 		assertThat(FilteredSearchStrategy.outcome(plan, List.of(), 2000L, 3, false, "m")).isNull();
-		// a filter known to match many rows is not counted again (bound 0): the index branch ran
-		FilteredSearchStrategy.Plan known = new FilteredSearchStrategy.Plan(plan.sql(), true, 0, plan.chosen());
-		assertThat(FilteredSearchStrategy.outcome(known, three, 0L, 3, false, "m"))
+		// a filter a recent count found to match many rows is not counted again: the index statement runs alone
+		FilteredNearestSql statements = FilteredNearestSql.of(BY_CATEGORY);
+		FilteredSearchStrategy.Plan known = FilteredSearchStrategy.remembered(plan, statements, true);
+		assertThat(known).isEqualTo(new FilteredSearchStrategy.Plan(statements.indexIterative(), false, 0,
+				FilteredSearchStrategy.Chosen.AUTO_INDEX));
+		assertThat(FilteredSearchStrategy.outcome(known, three, null, 3, false, "m"))
 			.isEqualTo(FilteredSearchStrategy.Chosen.AUTO_INDEX);
-		assertThat(FilteredSearchStrategy.outcome(known, two, 0L, 3, false, "m")).isNull();
+		assertThat(FilteredSearchStrategy.outcome(known, two, null, 3, false, "m")).isNull();
+		assertThat(FilteredSearchStrategy.outcome(known, two, null, 3, true, "m"))
+			.isEqualTo(FilteredSearchStrategy.Chosen.AUTO_INDEX);
+		// ... and few: the exact statement runs alone
+		assertThat(FilteredSearchStrategy.remembered(plan, statements, false)).isEqualTo(
+				new FilteredSearchStrategy.Plan(statements.exact(), false, 0, FilteredSearchStrategy.Chosen.AUTO_EXACT));
+		// the caller's own iterative scan mode is kept: the plain index statement
+		SearchOptions strict = SearchOptions.builder().iterativeScan(IterativeScan.STRICT_ORDER).build();
+		assertThat(FilteredSearchStrategy.remembered(FilteredSearchStrategy.plan(statements, strict, 3, false),
+				statements, true)
+			.sql()).isEqualTo(statements.index());
 		// a similarity threshold may legitimately keep fewer rows
 		assertThat(FilteredSearchStrategy.outcome(plan, two, 2000L, 3, true, "m"))
 			.isEqualTo(FilteredSearchStrategy.Chosen.AUTO_INDEX);
