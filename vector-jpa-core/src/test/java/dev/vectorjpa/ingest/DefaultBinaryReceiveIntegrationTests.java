@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import dev.vectorjpa.ingest.IngestRepositories.NoteRepository;
 import dev.vectorjpa.jdbc.BinaryVectorTransfer;
 import dev.vectorjpa.repository.Nearest;
+import dev.vectorjpa.repository.SearchOptions;
 import dev.vectorjpa.test.DatabaseTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,6 +100,35 @@ class DefaultBinaryReceiveIntegrationTests {
 		finally {
 			for (Connection connection : all) {
 				connection.close();
+			}
+		}
+	}
+
+	@Test
+	void searchesWithServerSettingsBuildTheSameEntitiesInTheirOwnTransaction() {
+		// a Spring-built persistence unit: its shared EntityManager implements Hibernate's Session itself, and a search
+		// with server settings outside a transaction runs in a read-only transaction of its own, returning detached
+		// entities built from their rows
+		TransactionTemplate transaction = new TransactionTemplate(this.context.getBean(PlatformTransactionManager.class));
+		Random random = new Random(43);
+		for (SearchOptions options : List.of(SearchOptions.builder().efSearch(60).build(),
+				SearchOptions.builder().exact(true).build())) {
+			for (int i = 0; i < 8; i++) {
+				float[] query = { (float) random.nextGaussian(), (float) random.nextGaussian(),
+						(float) random.nextGaussian() };
+				List<Long> expected = this.written.stream()
+					.sorted(Comparator.comparingDouble(
+							(Note note) -> HybridSearchIntegrationTests.cosineDistance(query, note.embedding)))
+					.limit(5)
+					.map((note) -> note.id)
+					.toList();
+				List<Nearest<Note>> outside = this.notes.findNearest(query, 5, options);
+				List<Nearest<Note>> inside = transaction.execute((status) -> this.notes.findNearest(query, 5, options));
+				assertThat(outside).extracting((nearest) -> nearest.entity().id).containsExactlyElementsOf(expected);
+				assertThat(inside).extracting((nearest) -> nearest.entity().id).containsExactlyElementsOf(expected);
+				for (int j = 0; j < 5; j++) {
+					assertThat(outside.get(j).entity()).usingRecursiveComparison().isEqualTo(inside.get(j).entity());
+				}
 			}
 		}
 	}

@@ -14,6 +14,7 @@ import org.hibernate.ConnectionReleaseMode;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.engine.spi.SessionImplementor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -94,7 +95,7 @@ public final class VectorReadSessions {
 	 */
 	public <R> R read(SearchOptions options, Work<R> work) {
 		if (TransactionSynchronizationManager.isActualTransactionActive()) {
-			return run(this.entityManager.unwrap(Session.class), options, (session) -> work.apply(session, false));
+			return run(transactionalSession(), options, (session) -> work.apply(session, false));
 		}
 		if (!options.hasServerSettings() && this.autoCommitReads) {
 			EntityManager shortLived = this.sessionFactory.createEntityManager();
@@ -113,7 +114,17 @@ public final class VectorReadSessions {
 		}
 		// not TransactionTemplate: on a connection the server terminated its failed rollback would hide the cause
 		return SpringTransactions.execute(this.transactionManager.get(), READ_ONLY,
-				() -> run(this.entityManager.unwrap(Session.class), options, (session) -> work.apply(session, true)));
+				() -> run(transactionalSession(), options, (session) -> work.apply(session, true)));
+	}
+
+	/**
+	 * The session of the current transaction. Not {@code unwrap(Session.class)}: a shared EntityManager of a factory
+	 * built by Spring's {@code HibernateJpaVendorAdapter} implements {@code Session} itself and would return itself,
+	 * a proxy without Hibernate's internals; it implements no {@code SessionImplementor}, so asking for that reaches
+	 * the transaction's own session.
+	 */
+	private Session transactionalSession() {
+		return this.entityManager.unwrap(SessionImplementor.class);
 	}
 
 	/** Work on a read session. */
