@@ -90,7 +90,8 @@ final class TextFilteredSection {
 				+ "384 dims, cosine; HNSW m = 16, ef_construction = 64, server default `hnsw.ef_search` = 40) with a "
 				+ "B-tree on `section`, whose values are drawn independently of the text, so a filter does not follow "
 				+ "the query's neighbourhood: `section = 's0.1'` selects 0.1 % of the rows, `'s1'` 1 %, `'s10'` 10 %, "
-				+ "`'s50'` 50 %, and `section <> 'none'` every row (100 %). k = 10; ground truth by exact search in Java "
+				+ "`'s50'` 50 %, and `section <> 'none'` every row (100 %): " + matching(dataset) + " rows. k = 10; "
+				+ "ground truth by exact search in Java "
 				+ "over the rows that match; when fewer than 10 rows match (0.1 % at small scale), recall@10 is counted "
 				+ "against those rows, so returning all of them is 1. *rows/query* is the mean number of rows a query "
 				+ "returned. The *SQL* rows are a hand-written pgvector-java DAO (as in section 6: binary vectors, one "
@@ -136,51 +137,12 @@ final class TextFilteredSection {
 				throw new IllegalStateException("a row has section '" + NONE + "'");
 			}
 			GroundTruth truth = GroundTruth.of(dataset, section, Context.K, ctx.cache);
-			List<PgvectorDaoSearcher> daos = List.of(
-					new PgvectorDaoSearcher(PLAIN, daoPool, PgvectorDaoSearcher.sql(table, op, where),
-							value),
-					new PgvectorDaoSearcher(STRICT, daoPool, PgvectorDaoSearcher.sql(table, op, where),
-							List.of("SET LOCAL hnsw.iterative_scan = strict_order"), false, new Object[] { value }),
-					new PgvectorDaoSearcher("SQL, relaxed iterative scan", daoPool,
-							PgvectorDaoSearcher.sql(table, op, where),
-							List.of("SET LOCAL hnsw.iterative_scan = relaxed_order"), true, new Object[] { value }),
-					new PgvectorDaoSearcher("SQL, exact", daoPool, PgvectorDaoSearcher.exactSql(table, op, where),
-							value));
-			Map<String, SearchOptions> strategies = new LinkedHashMap<>();
-			strategies.put(AUTO, SearchOptions.none());
-			strategies.put("vector-jpa INDEX", SearchOptions.builder().filterStrategy(FilterStrategy.INDEX).build());
-			strategies.put("vector-jpa EXACT", SearchOptions.builder().filterStrategy(FilterStrategy.EXACT).build());
-			strategies.put("vector-jpa INDEX + strict", SearchOptions.builder()
-				.filterStrategy(FilterStrategy.INDEX)
-				.iterativeScan(IterativeScan.STRICT_ORDER)
-				.build());
-			List<OurLibrary.StrategySearcher> ours = new ArrayList<>();
-			strategies.forEach((name, options) -> {
-				OurLibrary.StrategySearcher searcher = ctx.ours.filteredSectionSearcher(name, all ? NONE : section, all,
-						options);
-				if (searcher != null) {
-					ours.add(searcher);
-				}
-			});
+			List<PgvectorDaoSearcher> daos = daos(daoPool, table, op, where, value);
+			List<OurLibrary.StrategySearcher> ours = ours(ctx, all ? NONE : section, all);
 			List<Searcher> searchers = new ArrayList<>(daos);
 			searchers.addAll(ours);
 			try {
-				// a client that fails is reported, not measured: the other rows of a long run stay
-				Map<String, String> failures = new LinkedHashMap<>();
-				for (Searcher searcher : List.copyOf(searchers)) {
-					try {
-						searcher.search(dataset.queries()[0], Context.K);
-					}
-					catch (Exception | LinkageError ex) {
-						String failure = "fails: " + ex.getClass().getSimpleName() + " (the run's output has the stack "
-								+ "trace)";
-						System.out.println("  " + searcher.name() + " fails:");
-						ex.printStackTrace(System.out);
-						failures.put(searcher.name(), failure);
-						searchers.remove(searcher);
-						ours.remove(searcher);
-					}
-				}
+				Map<String, String> failures = dropFailing(searchers, ours, dataset);
 				Map<String, String> labels = new LinkedHashMap<>();
 				for (Searcher searcher : searchers) {
 					// the DAOs keep their connection: a copy is captured and closed, so no later query is captured
@@ -237,8 +199,74 @@ final class TextFilteredSection {
 		report.paragraph("Plans: `EXPLAIN` of each client's statement as sent, with its values and `SET LOCAL`s (the "
 				+ "plan for those values; a prepared statement may switch to a generic plan after five executions when "
 				+ "that is not costlier, so *rows/query* and *recall@10* above are what ran), nodes in plan order, "
-				+ "costs left out; a client's statement is shown where it changes:");
+				+ "costs left out; a client's statement is shown where it changes. vector-jpa's are captured after one "
+				+ "call, so *AUTO* shows the statement it sends once its count of the filter's rows is remembered:");
 		report.table(List.of("selectivity", "client", "statement", "plan"), plans);
+	}
+
+	/** The hand-written SQL clients: PostgreSQL's plan, strict and relaxed iterative scans, exact. */
+	private static List<PgvectorDaoSearcher> daos(javax.sql.DataSource pool, String table, String op, String where,
+			Object value) {
+		String sql = PgvectorDaoSearcher.sql(table, op, where);
+		return List.of(new PgvectorDaoSearcher(PLAIN, pool, sql, value),
+				new PgvectorDaoSearcher(STRICT, pool, sql, List.of("SET LOCAL hnsw.iterative_scan = strict_order"), false,
+						new Object[] { value }),
+				new PgvectorDaoSearcher("SQL, relaxed iterative scan", pool, sql,
+						List.of("SET LOCAL hnsw.iterative_scan = relaxed_order"), true, new Object[] { value }),
+				new PgvectorDaoSearcher("SQL, exact", pool, PgvectorDaoSearcher.exactSql(table, op, where), value));
+	}
+
+	/** vector-jpa's derived search with each filter strategy (none when this build cannot run it). */
+	private static List<OurLibrary.StrategySearcher> ours(Context ctx, String section, boolean negated) {
+		Map<String, SearchOptions> strategies = new LinkedHashMap<>();
+		strategies.put(AUTO, SearchOptions.none());
+		strategies.put("vector-jpa INDEX", SearchOptions.builder().filterStrategy(FilterStrategy.INDEX).build());
+		strategies.put("vector-jpa EXACT", SearchOptions.builder().filterStrategy(FilterStrategy.EXACT).build());
+		strategies.put("vector-jpa INDEX + strict", SearchOptions.builder()
+			.filterStrategy(FilterStrategy.INDEX)
+			.iterativeScan(IterativeScan.STRICT_ORDER)
+			.build());
+		List<OurLibrary.StrategySearcher> ours = new ArrayList<>();
+		strategies.forEach((name, options) -> {
+			OurLibrary.StrategySearcher searcher = ctx.ours.filteredSectionSearcher(name, section, negated, options);
+			if (searcher != null) {
+				ours.add(searcher);
+			}
+		});
+		return ours;
+	}
+
+	/**
+	 * Runs one query of each client and removes those that fail from {@code searchers} and {@code ours}: a failing
+	 * client is reported, not measured, and the other rows of a long run stay. Returns the failures by client.
+	 */
+	private static Map<String, String> dropFailing(List<Searcher> searchers, List<OurLibrary.StrategySearcher> ours,
+			Dataset dataset) {
+		Map<String, String> failures = new LinkedHashMap<>();
+		for (Searcher searcher : List.copyOf(searchers)) {
+			try {
+				searcher.search(dataset.queries()[0], Context.K);
+			}
+			catch (Exception | LinkageError ex) {
+				System.out.println("  " + searcher.name() + " fails:");
+				ex.printStackTrace(System.out);
+				failures.put(searcher.name(), "fails: " + ex.getClass().getSimpleName() + " (the run's output has the "
+						+ "stack trace)");
+				searchers.remove(searcher);
+				ours.remove(searcher);
+			}
+		}
+		return failures;
+	}
+
+	/** The number of rows each filter matches, in {@link #FILTERS}' order: {@code 63 / 630 / ...}. */
+	private static String matching(Dataset dataset) {
+		List<String> counts = new ArrayList<>();
+		for (String[] filter : FILTERS) {
+			long n = Arrays.stream(dataset.categories()).filter((c) -> filter[1] == null || filter[1].equals(c)).count();
+			counts.add(Report.number(n, 0));
+		}
+		return String.join(" / ", counts);
 	}
 
 	/** Runs {@code searcher} for {@code seconds} or {@value #WARMUP_QUERIES} queries, whichever ends first. */
