@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Runs the vector-jpa benchmarks and writes docs/benchmarks.md (+ docs/benchmarks/*.png).
 #
-# Usage: scripts/benchmark.sh [--scale small|default|large] [--only ingest,query,recall,filtered,build,text] [--no-build]
+# Usage: scripts/benchmark.sh [--scale small|default|large] [--only ingest,query,recall,filtered,build,text,text-filtered]
+#                             [--no-build]
 #   --scale small     5k rows, 200 queries, 1 thread: checks the harness end to end in a few minutes
 #   --scale default   100k synthetic rows (384 and 1536 dims), all 60k Fashion-MNIST rows, 1/2/4/8 threads (< 30 min on 2 cores)
 #   --scale large     1M synthetic rows
 #   --only ...        run only these sections (the report then holds only them); 'text' is the real-text section:
 #                     63,000 passages of the installed manual pages embedded with all-MiniLM-L6-v2 (ONNX, in-process;
-#                     the first run embeds for 20-60 min on 2 cores, with progress; later runs read the cache)
+#                     the first run embeds for 20-60 min on 2 cores, with progress; later runs read the cache);
+#                     'text-filtered' filters the same table at 0.1 %, 1 %, 10 %, 50 % and 100 % selectivity:
+#                     recall and QPS of vector-jpa's filter strategies against hand-written SQL (about 6 min)
 #   --no-build        reuse the module already built in vector-jpa-benchmarks/target
 #   --out FILE        write the report to FILE instead of docs/benchmarks.md (e.g. for a run of some sections)
 #   --jfr             record a JFR profile of the client to vector-jpa-benchmarks/target/benchmark.jfr

@@ -20,11 +20,13 @@ import dev.vectorjpa.mapping.IndexType;
  * Runs the benchmarks and writes {@code docs/benchmarks.md}. Usually started by {@code scripts/benchmark.sh}.
  * <p>
  * Arguments: {@code --jdbc-url URL} (required), {@code --scale small|default|large}, {@code --only
- * ingest,query,recall,filtered,build,text}, {@code --out docs/benchmarks.md}, {@code --cache DIR} (ground truth).
+ * ingest,query,recall,filtered,build,text,text-filtered}, {@code --out docs/benchmarks.md}, {@code --cache DIR} (ground
+ * truth).
  */
 public final class BenchmarkApplication {
 
-	private static final Set<String> SECTIONS = Set.of("ingest", "query", "recall", "filtered", "build", "text");
+	private static final Set<String> SECTIONS = Set.of("ingest", "query", "recall", "filtered", "build", "text",
+			"text-filtered");
 
 	// Held so that the level sticks: Hibernate logs through java.util.logging here, INFO is start-up noise.
 	private static final java.util.logging.Logger HIBERNATE_LOG = java.util.logging.Logger.getLogger("org.hibernate");
@@ -37,7 +39,8 @@ public final class BenchmarkApplication {
 		HIBERNATE_LOG.setLevel(java.util.logging.Level.WARNING);
 		String url = null;
 		String scaleName = "default";
-		Set<String> only = new LinkedHashSet<>(List.of("build", "ingest", "query", "recall", "filtered", "text"));
+		Set<String> only = new LinkedHashSet<>(List.of("build", "ingest", "query", "recall", "filtered", "text",
+				"text-filtered"));
 		Path out = Path.of("docs/benchmarks.md");
 		Path cache = Path.of(System.getProperty("user.home"), ".cache", "vector-jpa-benchmarks");
 		for (int i = 0; i < args.length; i++) {
@@ -95,6 +98,9 @@ public final class BenchmarkApplication {
 				}
 				if (only.contains("text")) {
 					TextSection.run(ctx);
+				}
+				if (only.contains("text-filtered")) {
+					TextFilteredSection.run(ctx);
 				}
 			}
 			ReadingSection.write(report);
@@ -154,6 +160,10 @@ public final class BenchmarkApplication {
 		Files.createDirectories(ctx.cache);
 		if (only.contains("text")) {
 			TextSection.prepare(ctx);
+		}
+		if (only.contains("text-filtered")) {
+			// prepares the text table itself when "text" does not run
+			TextFilteredSection.prepare(ctx);
 		}
 	}
 

@@ -1,5 +1,7 @@
 package dev.vectorjpa.benchmarks;
 
+import java.util.Map;
+
 import org.jspecify.annotations.Nullable;
 
 import dev.vectorjpa.benchmarks.data.Dataset;
@@ -40,6 +42,30 @@ public interface OurLibrary extends AutoCloseable {
 	/** The derived {@code findNearestBySection(query, section, k)} over the real-text table, or {@code null}. */
 	default @Nullable Searcher sectionSearcher(String section) {
 		return null;
+	}
+
+	/**
+	 * The derived {@code findNearestBySection(query, section, k, options)} ({@code findNearestBySectionNot} when
+	 * {@code negated}) over the real-text table, named {@code name}, counting the filter strategy each call ran; or
+	 * {@code null}.
+	 */
+	default @Nullable StrategySearcher filteredSectionSearcher(String name, String section, boolean negated,
+			SearchOptions options) {
+		return null;
+	}
+
+	/** A vector-jpa searcher that counts which filter strategy its calls ran. */
+	interface StrategySearcher extends Searcher {
+
+		/**
+		 * Calls per strategy since the last {@link #resetStrategies()}: the values of the search observation's
+		 * {@code vector-jpa.search.strategy} tag ({@code auto-exact}, {@code auto-index}, ...).
+		 */
+		Map<String, Long> strategies();
+
+		/** Forgets the calls counted so far. */
+		void resetStrategies();
+
 	}
 
 	@Override

@@ -109,10 +109,15 @@ public record GroundTruth(int[][] ids, double[][] distances) {
 
 	/**
 	 * Recall@k of one query's result rows: a result counts when its distance to the query is at most the true k-th
-	 * distance + {@link #EPSILON} (ann-benchmarks' rule, robust to ties).
+	 * distance + {@link #EPSILON} (ann-benchmarks' rule, robust to ties). When fewer than k rows match the filter the
+	 * ground truth was computed with, recall is counted against those rows: a client returning all of them gets 1.
 	 */
 	public double recall(Dataset dataset, int query, List<Integer> resultRows, int k) {
-		double threshold = this.distances[query][k - 1] + EPSILON;
+		int expected = expected(query, k);
+		if (expected == 0) {
+			return resultRows.isEmpty() ? 1 : 0;
+		}
+		double threshold = this.distances[query][expected - 1] + EPSILON;
 		float[] q = dataset.queries()[query];
 		int hits = 0;
 		int n = Math.min(k, resultRows.size());
@@ -122,7 +127,17 @@ public record GroundTruth(int[][] ids, double[][] distances) {
 				hits++;
 			}
 		}
-		return hits / (double) k;
+		return Math.min(hits, expected) / (double) expected;
+	}
+
+	/** The number of true neighbours of a query: k, or fewer when fewer rows match the filter. */
+	public int expected(int query, int k) {
+		int[] row = this.ids[query];
+		int n = 0;
+		while (n < Math.min(k, row.length) && row[n] >= 0) {
+			n++;
+		}
+		return n;
 	}
 
 	private static void write(GroundTruth truth, Path file) throws IOException {

@@ -44,10 +44,14 @@ public final class BenchDatabase implements AutoCloseable {
 	}
 
 	private HikariDataSource pool(String name) {
+		return pool(name, this.poolSize);
+	}
+
+	private HikariDataSource pool(String name, int size) {
 		HikariConfig config = new HikariConfig();
 		config.setJdbcUrl(withSchema(this.jdbcUrl));
-		config.setMaximumPoolSize(this.poolSize);
-		config.setMinimumIdle(this.poolSize);
+		config.setMaximumPoolSize(size);
+		config.setMinimumIdle(size);
 		config.setAutoCommit(true);
 		config.setPoolName(name);
 		// Batched inserts are rewritten into multi-row INSERTs: the tuned JDBC setting the JPA baseline asks for.
@@ -61,7 +65,15 @@ public final class BenchDatabase implements AutoCloseable {
 	 * server-prepared statements. On the shared pool that would change how every other client reads vectors.
 	 */
 	public synchronized SqlCapture isolatedDataSource(String name) {
-		return this.isolated.computeIfAbsent(name, (key) -> new SqlCapture(pool("bench-" + key)));
+		return isolatedDataSource(name, this.poolSize);
+	}
+
+	/**
+	 * A pool of its own holding {@code size} connections (clients that keep a connection per thread between calls,
+	 * several of them at once); as {@link #isolatedDataSource(String)} otherwise.
+	 */
+	public synchronized SqlCapture isolatedDataSource(String name, int size) {
+		return this.isolated.computeIfAbsent(name, (key) -> new SqlCapture(pool("bench-" + key, size)));
 	}
 
 	private static String withSchema(String url) {

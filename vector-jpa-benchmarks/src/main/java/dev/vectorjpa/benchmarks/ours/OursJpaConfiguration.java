@@ -6,6 +6,8 @@ import javax.sql.DataSource;
 
 import jakarta.persistence.EntityManagerFactory;
 
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -18,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.vectorjpa.hibernate.VectorJpaSettings;
 import dev.vectorjpa.repository.EnableVectorRepositories;
+import dev.vectorjpa.repository.support.VectorRepositoryFactoryBean;
 
 /** Plain Spring (no Boot) with vector-jpa repositories over the benchmark tables, on the shared pool. */
 @Configuration(proxyBeanMethods = false)
@@ -38,6 +41,28 @@ public class OursJpaConfiguration {
 				environment.getProperty(VectorJpaSettings.BINARY_TRANSFER, "false"));
 		factory.setJpaProperties(properties);
 		return factory;
+	}
+
+	/** Counts the filter strategy of the searches a benchmark client makes (see {@link VectorJpaLibrary}). */
+	@Bean
+	static StrategyTags strategyTags() {
+		return new StrategyTags();
+	}
+
+	/** Hands {@link StrategyTags} to every repository, as the starter hands them an application's observations. */
+	@Bean
+	static BeanPostProcessor strategyTagsPostProcessor(BeanFactory beanFactory) {
+		return new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessBeforeInitialization(Object bean, String beanName) {
+				if (bean instanceof VectorRepositoryFactoryBean<?, ?, ?> factoryBean) {
+					factoryBean.setObservations(beanFactory.getBean(StrategyTags.class));
+				}
+				return bean;
+			}
+
+		};
 	}
 
 	@Bean

@@ -3,7 +3,10 @@ package dev.vectorjpa.benchmarks.ours;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -133,6 +136,40 @@ public final class VectorJpaLibrary implements OurLibrary {
 		TextPassageRepository repository = this.context.getBean(TextPassageRepository.class);
 		return searcher(this.searcherName.replace("findNearest", "findNearestBySection"),
 				(query, k) -> rows(repository.findNearestBySection(query, section, k), TextPassage::getId));
+	}
+
+	@Override
+	public StrategySearcher filteredSectionSearcher(String name, String section, boolean negated,
+			SearchOptions options) {
+		TextPassageRepository repository = this.context.getBean(TextPassageRepository.class);
+		Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+		return new StrategySearcher() {
+
+			@Override
+			public String name() {
+				return name;
+			}
+
+			@Override
+			public List<Integer> search(float[] query, int k) {
+				return StrategyTags.counting(counts, () -> rows(negated
+						? repository.findNearestBySectionNot(query, section, k, options)
+						: repository.findNearestBySection(query, section, k, options), TextPassage::getId));
+			}
+
+			@Override
+			public Map<String, Long> strategies() {
+				Map<String, Long> strategies = new TreeMap<>();
+				counts.forEach((strategy, count) -> strategies.put(strategy, count.sum()));
+				return strategies;
+			}
+
+			@Override
+			public void resetStrategies() {
+				counts.clear();
+			}
+
+		};
 	}
 
 	private static Searcher searcher(String name, java.util.function.BiFunction<float[], Integer, List<Integer>> search) {

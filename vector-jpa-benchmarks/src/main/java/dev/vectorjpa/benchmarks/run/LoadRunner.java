@@ -24,11 +24,26 @@ public final class LoadRunner {
 
 	private final int k;
 
-	/** A runner over {@code dataset}'s queries, checked against {@code truth}. */
+	private final boolean resume;
+
+	/** The query the next run starts at, when runs resume. */
+	private final AtomicLong cursor = new AtomicLong();
+
+	/** A runner over {@code dataset}'s queries, checked against {@code truth}; each run starts at the first query. */
 	public LoadRunner(Dataset dataset, GroundTruth truth, int k) {
+		this(dataset, truth, k, false);
+	}
+
+	/**
+	 * A runner over {@code dataset}'s queries, checked against {@code truth}; with {@code resume}, each run starts at
+	 * the query after the last one the previous run timed (use one runner per searcher then), so that short
+	 * interleaved runs of a slow searcher cover different queries instead of the first few again.
+	 */
+	public LoadRunner(Dataset dataset, GroundTruth truth, int k, boolean resume) {
 		this.dataset = dataset;
 		this.truth = truth;
 		this.k = k;
+		this.resume = resume;
 	}
 
 	/**
@@ -41,13 +56,15 @@ public final class LoadRunner {
 			searcher.search(queries[i % queries.length], this.k);
 		}
 		com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-		AtomicLong next = new AtomicLong();
+		long first = this.resume ? this.cursor.get() : 0;
+		AtomicLong next = new AtomicLong(first);
 		AtomicLong allocated = new AtomicLong();
 		AtomicLong cpu = new AtomicLong();
 		AtomicReference<Throwable> failure = new AtomicReference<>();
 		long[][] latencies = new long[threads][];
 		int[] counts = new int[threads];
 		double[] recallSums = new double[threads];
+		long[] rowSums = new long[threads];
 		CountDownLatch start = new CountDownLatch(1);
 		List<Thread> workers = new ArrayList<>();
 		long[] window = new long[2];
@@ -57,12 +74,14 @@ public final class LoadRunner {
 				long[] samples = new long[4096];
 				int n = 0;
 				double recall = 0;
+				long returned = 0;
 				try {
 					start.await();
 					long end = window[0] + (long) (seconds * 1e9);
 					long before = mx.getCurrentThreadAllocatedBytes();
 					long cpuBefore = mx.getCurrentThreadCpuTime();
-					for (long q = next.getAndIncrement(); q < maxQueries && System.nanoTime() < end; q = next.getAndIncrement()) {
+					for (long q = next.getAndIncrement(); q - first < maxQueries && System.nanoTime() < end;
+							q = next.getAndIncrement()) {
 						int query = (int) (q % queries.length);
 						long t0 = System.nanoTime();
 						List<Integer> rows = searcher.search(queries[query], this.k);
@@ -72,6 +91,7 @@ public final class LoadRunner {
 						}
 						samples[n++] = elapsed;
 						recall += this.truth.recall(this.dataset, query, rows, this.k);
+						returned += rows.size();
 					}
 					allocated.addAndGet(mx.getCurrentThreadAllocatedBytes() - before);
 					cpu.addAndGet(mx.getCurrentThreadCpuTime() - cpuBefore);
@@ -82,6 +102,7 @@ public final class LoadRunner {
 				latencies[id] = Arrays.copyOf(samples, n);
 				counts[id] = n;
 				recallSums[id] = recall;
+				rowSums[id] = returned;
 			}, "bench-" + searcher.name() + "-" + t);
 			workers.add(worker);
 			worker.start();
@@ -97,10 +118,13 @@ public final class LoadRunner {
 		}
 		long total = 0;
 		double recall = 0;
+		long returned = 0;
 		for (int t = 0; t < threads; t++) {
 			total += counts[t];
 			recall += recallSums[t];
+			returned += rowSums[t];
 		}
+		this.cursor.set(first + total);
 		long[] all = new long[(int) total];
 		int offset = 0;
 		for (int t = 0; t < threads; t++) {
@@ -109,9 +133,9 @@ public final class LoadRunner {
 		}
 		Arrays.sort(all);
 		Measurement m = Measurement.of(searcher.name(), threads, all, (window[1] - window[0]) / 1e9, recall,
-				allocated.get(), cpu.get());
-		System.out.printf("    %-34s %d thr  %,8.0f qps  p50 %6.2f ms  p99 %6.2f ms  recall %.3f%s%n", m.name(), threads,
-				m.qps(), m.p50Millis(), m.p99Millis(), m.recall(), (m.bytesPerQuery() >= 0)
+				returned, allocated.get(), cpu.get());
+		System.out.printf("    %-34s %d thr  %,8.0f qps  p50 %6.2f ms  p99 %6.2f ms  recall %.3f  %.1f rows%s%n", m.name(),
+				threads, m.qps(), m.p50Millis(), m.p99Millis(), m.recall(), m.rowsPerQuery(), (m.bytesPerQuery() >= 0)
 						? String.format("  %,d B/query  %,.0f µs client CPU/query", m.bytesPerQuery(), m.cpuMicrosPerQuery())
 						: "");
 		return m;
