@@ -147,7 +147,7 @@ final class TextSection {
 		if (!(searcher instanceof PgvectorDaoSearcher dao)) {
 			return QuerySection.explain(ctx, searcher, dataset);
 		}
-		PgvectorDaoSearcher captured = dao.fresh();
+		PgvectorDaoSearcher captured = dao.copy();
 		try {
 			return QuerySection.explain(ctx, captured, dataset);
 		}

@@ -94,21 +94,6 @@ public final class PgvectorDaoSearcher implements Searcher, AutoCloseable {
 		return this.name;
 	}
 
-	/**
-	 * A DAO like this one with no connection yet: the one whose SQL is captured for the report, so that the
-	 * connection the capture wraps (and keeps recording on) never serves a timed query.
-	 */
-	public PgvectorDaoSearcher fresh() {
-		return new PgvectorDaoSearcher(this.name, this.dataSource, this.sql, this.whereParameters);
-	}
-
-	/** Closes the connections this DAO holds (their statements with them). */
-	public void close() throws SQLException {
-		for (Session session = this.idle.pollFirst(); session != null; session = this.idle.pollFirst()) {
-			session.statement.getConnection().close();
-		}
-	}
-
 	@Override
 	public List<Integer> search(float[] query, int k) throws Exception {
 		Session session = this.idle.pollFirst();
